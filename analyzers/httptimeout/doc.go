@@ -1,0 +1,45 @@
+package httptimeout
+
+// Doc is the analyzer's documentation, shown by go vet -help and the CLI.
+const Doc = `report HTTP clients and servers that have no timeout
+
+An HTTP call with no timeout waits as long as the peer wants: one slow
+dependency then holds a goroutine, a connection and often a lock forever,
+and a slow dependency becomes an outage. A server with no read timeout lets
+clients that send their headers slowly (Slowloris) hold its connections
+open until it runs out of them.
+
+The checker reports:
+
+  - the package-level http.Get, http.Head, http.Post and http.PostForm,
+    and requests sent through http.DefaultClient (directly or through a
+    local variable whose only value is http.DefaultClient): its Timeout
+    is zero;
+  - an http.Client created with no Timeout, or a constant zero one, that
+    the same function does not give a Timeout later;
+  - an http.Server created with neither ReadHeaderTimeout nor ReadTimeout
+    that the same function does not set later, and the package-level
+    http.ListenAndServe, ListenAndServeTLS, Serve and ServeTLS;
+  - gin's Engine.Run, RunTLS, RunUnix, RunFd and RunListener, and echo
+    (v4)'s Echo.Start, StartTLS, StartAutoTLS and StartH2CServer unless
+    the function sets the server's read timeouts or replaces the server.
+
+For example:
+
+	resp, err := http.Get(url) // reported
+
+	log.Fatal(http.ListenAndServe(":8080", mux)) // reported
+
+should be
+
+	client := &http.Client{Timeout: 10 * time.Second}
+	resp, err := client.Get(url)
+
+	srv := &http.Server{Addr: ":8080", Handler: mux, ReadHeaderTimeout: 10 * time.Second}
+	log.Fatal(srv.ListenAndServe())
+
+A request sent through http.DefaultClient is not reported when it was built
+in the same function with a context from context.WithTimeout or
+WithDeadline, and a timeout set from a variable, a field or a call is
+trusted. Servers get a suggested fix that adds ReadHeaderTimeout; clients
+do not, because a client Timeout also cuts long downloads and streams.`

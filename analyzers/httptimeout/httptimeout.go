@@ -1,0 +1,375 @@
+// Package httptimeout defines an Analyzer that reports HTTP clients and
+// servers that have no timeout.
+package httptimeout
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/resilint/resilint/internal/lint"
+)
+
+var Analyzer = &analysis.Analyzer{
+	Name:     "httptimeout",
+	Doc:      Doc,
+	URL:      lint.DocsURL + "httptimeout.md",
+	Requires: []*analysis.Analyzer{inspect.Analyzer},
+	Run:      run,
+}
+
+var common lint.Common
+
+func init() { common.Register(&Analyzer.Flags) }
+
+const (
+	httpPkg = "net/http"
+	ginPkg  = "github.com/gin-gonic/gin"
+	echoPkg = "github.com/labstack/echo/v4"
+)
+
+// A checker holds what one package's traversal collected. Most rules need
+// to know what a function assigns after (or before) the node they judge,
+// so findings that depend on assignments are judged once the traversal has
+// seen the whole package.
+type checker struct {
+	p    *lint.Pass
+	info *types.Info
+
+	// funcAssigns holds, for each function (*ast.FuncDecl or *ast.FuncLit),
+	// the assignments in its body, nested function literals included.
+	funcAssigns map[ast.Node][]assign
+	// pkgAssigns holds every assignment of the analyzed files; it is the
+	// scope of package-level declarations, and where configured fields
+	// are looked for.
+	pkgAssigns []assign
+
+	creations []creation      // http.Client and http.Server values created
+	calls     []inspector.Cursor // calls judged after the traversal
+}
+
+// A creation is an http.Client or http.Server composite literal or new call.
+type creation struct {
+	cur    inspector.Cursor
+	lit    *ast.CompositeLit // nil for new(T)
+	server bool
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	// Fast path: a package that cannot reach net/http cannot misuse it.
+	// net/http itself and its test helpers are not ours to judge.
+	if !lint.DependsOn(pass.Pkg, httpPkg) || pass.Pkg.Path() == httpPkg || strings.HasPrefix(pass.Pkg.Path(), httpPkg+"/") {
+		return nil, nil
+	}
+	c := &checker{
+		p:           lint.NewPass(pass, &common),
+		info:        pass.TypesInfo,
+		funcAssigns: make(map[ast.Node][]assign),
+	}
+	nodeFilter := []ast.Node{
+		(*ast.AssignStmt)(nil),
+		(*ast.ValueSpec)(nil),
+		(*ast.CallExpr)(nil),
+		(*ast.CompositeLit)(nil),
+	}
+	for cur := range c.p.Preorder(nodeFilter...) {
+		switch n := cur.Node().(type) {
+		case *ast.AssignStmt, *ast.ValueSpec:
+			c.collectAssigns(cur)
+		case *ast.CallExpr:
+			c.visitCall(cur, n)
+		case *ast.CompositeLit:
+			switch {
+			case isType(c.info.TypeOf(n), "Client"):
+				c.creations = append(c.creations, creation{cur: cur, lit: n})
+			case isType(c.info.TypeOf(n), "Server"):
+				c.creations = append(c.creations, creation{cur: cur, lit: n, server: true})
+			}
+		}
+	}
+	configured := c.configuredObjects()
+	for _, cr := range c.creations {
+		if cr.server {
+			c.checkServer(cr, configured)
+		} else {
+			c.checkClient(cr, configured)
+		}
+	}
+	for _, cur := range c.calls {
+		c.checkDeferredCall(cur)
+	}
+	return nil, nil
+}
+
+// collectAssigns records the assignments of an AssignStmt or ValueSpec in
+// every function that encloses it, and in the package.
+func (c *checker) collectAssigns(cur inspector.Cursor) {
+	as := assignsOf(cur.Node())
+	if len(as) == 0 {
+		return
+	}
+	for fn := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		for i := range as {
+			as[i].fn = fn.Node()
+		}
+		break
+	}
+	c.pkgAssigns = append(c.pkgAssigns, as...)
+	for fn := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		c.funcAssigns[fn.Node()] = append(c.funcAssigns[fn.Node()], as...)
+	}
+}
+
+// visitCall reports the calls that are wrong whatever the function does,
+// and keeps the others for checkDeferredCall.
+func (c *checker) visitCall(cur inspector.Cursor, call *ast.CallExpr) {
+	if t, ok := newOf(c.info, call); ok {
+		switch {
+		case isType(t, "Client"):
+			c.creations = append(c.creations, creation{cur: cur})
+		case isType(t, "Server"):
+			c.creations = append(c.creations, creation{cur: cur, server: true})
+		}
+		return
+	}
+	fn := lint.Callee(c.info, call)
+	switch {
+	case lint.IsFunc(fn, httpPkg, "Get", "Head", "Post", "PostForm"):
+		c.p.ReportNode(call, "http."+fn.Name()+" uses http.DefaultClient, which has no timeout: "+
+			"a slow server blocks this goroutine forever; use an http.Client with Timeout set")
+	case lint.IsFunc(fn, httpPkg, "ListenAndServe", "ListenAndServeTLS", "Serve", "ServeTLS"):
+		c.p.ReportNode(call, "http."+fn.Name()+" serves with no read timeouts: "+
+			"slow clients (Slowloris) can hold every connection open and exhaust the server; "+
+			"use an http.Server with ReadHeaderTimeout set", c.serveFixes(call, fn.Name())...)
+	case lint.IsMethod(fn, ginPkg, "Engine", "Run", "RunTLS", "RunUnix", "RunFd", "RunListener"):
+		// gin builds a bare http.Server in each of these: there is no way
+		// to give it timeouts.
+		c.p.ReportNode(call, "gin's Engine."+fn.Name()+" serves with an http.Server that has no read timeouts: "+
+			"slow clients (Slowloris) can hold every connection open and exhaust the server; "+
+			"serve the engine from an http.Server with ReadHeaderTimeout set")
+	case lint.IsMethod(fn, httpPkg, "Client", "Do", "Get", "Head", "Post", "PostForm"),
+		lint.IsMethod(fn, echoPkg, "Echo", "Start", "StartTLS", "StartAutoTLS", "StartH2CServer"):
+		c.calls = append(c.calls, cur)
+	}
+}
+
+// checkDeferredCall judges the calls whose verdict depends on the
+// assignments of the enclosing function.
+func (c *checker) checkDeferredCall(cur inspector.Cursor) {
+	call := cur.Node().(*ast.CallExpr)
+	fn := lint.Callee(c.info, call)
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return // a method value called through a variable
+	}
+	assigns, fnNode := c.scope(cur)
+	if fn.Pkg().Path() == echoPkg {
+		c.checkEchoStart(call, sel.X, fn.Name(), assigns)
+		return
+	}
+	if !c.isDefaultClient(sel.X, assigns, fnNode) {
+		return
+	}
+	if fn.Name() == "Do" && len(call.Args) == 1 && c.boundedRequest(call.Args[0], call.Pos(), assigns, 0) {
+		return // the request's context already has a deadline
+	}
+	c.p.ReportNode(call, "request sent through http.DefaultClient, which has no timeout: "+
+		"a slow server blocks this goroutine forever; use an http.Client with Timeout set "+
+		"or a request context with a deadline")
+}
+
+// checkEchoStart reports echo's Start methods unless the function gives
+// the server they use read timeouts, or replaces it.
+func (c *checker) checkEchoStart(call *ast.CallExpr, recv ast.Expr, method string, assigns []assign) {
+	field := "Server"
+	if method == "StartTLS" || method == "StartAutoTLS" {
+		field = "TLSServer"
+	}
+	base := pathOf(c.info, recv)
+	if base != nil {
+		for _, a := range assigns {
+			lhs := pathOf(c.info, a.lhs)
+			if !hasPrefix(lhs, base) || len(lhs) < len(base)+1 || lhs[len(base)].Name() != field {
+				continue
+			}
+			rest := lhs[len(base)+1:]
+			if len(rest) == 0 || // the server was replaced
+				len(rest) == 1 && isReadTimeout(rest[0].Name()) && !a.zero(c.info) {
+				return
+			}
+		}
+	}
+	c.p.ReportNode(call, "echo's Echo."+method+" serves e."+field+", which has no read timeouts: "+
+		"slow clients (Slowloris) can hold every connection open and exhaust the server; "+
+		"set e."+field+".ReadHeaderTimeout before starting")
+}
+
+// checkClient reports an http.Client created with no Timeout.
+func (c *checker) checkClient(cr creation, configured map[types.Object]bool) {
+	if set, zero := c.litField(cr.lit, "Timeout"); set && !zero {
+		return
+	}
+	if c.setLater(cr, configured, "Timeout") {
+		return
+	}
+	c.p.ReportNode(cr.cur.Node(), "http.Client has no Timeout: a slow server blocks its callers forever; "+
+		"set Timeout (or give every request a context with a deadline)")
+}
+
+// checkServer reports an http.Server created with no read timeout.
+func (c *checker) checkServer(cr creation, configured map[types.Object]bool) {
+	set1, zero1 := c.litField(cr.lit, "ReadHeaderTimeout")
+	set2, zero2 := c.litField(cr.lit, "ReadTimeout")
+	if set1 && !zero1 || set2 && !zero2 {
+		return
+	}
+	if c.setLater(cr, configured, "ReadHeaderTimeout", "ReadTimeout") {
+		return
+	}
+	var fixes []analysis.SuggestedFix
+	if cr.lit != nil && !set1 && !set2 {
+		fixes = c.serverLitFixes(cr.lit)
+	}
+	c.p.ReportNode(cr.cur.Node(), "http.Server has no ReadHeaderTimeout or ReadTimeout: "+
+		"slow clients (Slowloris) can hold every connection open and exhaust the server; "+
+		"set ReadHeaderTimeout", fixes...)
+}
+
+// litField reports whether a composite literal sets the named field, and
+// whether it sets it to a constant zero (which means no timeout).
+func (c *checker) litField(lit *ast.CompositeLit, name string) (set, zero bool) {
+	if lit == nil {
+		return false, false
+	}
+	for _, elt := range lit.Elts {
+		kv, ok := elt.(*ast.KeyValueExpr)
+		if !ok {
+			// A positional literal sets every field: trust it.
+			return true, false
+		}
+		if key, ok := kv.Key.(*ast.Ident); ok && key.Name == name {
+			return true, lint.IsZeroConst(c.info, kv.Value)
+		}
+	}
+	return false, false
+}
+
+// setLater reports whether the value created by cr gets one of the named
+// fields set to something other than a constant zero: later in the same
+// function, or anywhere in the package when it is stored in a struct field
+// or package variable whose timeout the package configures (a functional
+// option, a setter, a constructor that fills in defaults).
+func (c *checker) setLater(cr creation, configured map[types.Object]bool, fields ...string) bool {
+	dest := c.destination(cr.cur)
+	if len(dest) == 0 {
+		return false
+	}
+	if last := dest[len(dest)-1]; last != nil && configured[last] && !isLocal(last) {
+		return true
+	}
+	if dest[0] == nil {
+		return false
+	}
+	assigns, _ := c.scope(cr.cur)
+	for _, a := range assigns {
+		if a.pos < cr.cur.Node().End() {
+			continue
+		}
+		lhs := pathOf(c.info, a.lhs)
+		if len(lhs) == len(dest)+1 && hasPrefix(lhs, dest) && oneOf(lhs[len(dest)].Name(), fields) && !a.zero(c.info) {
+			return true
+		}
+	}
+	return false
+}
+
+// configuredObjects returns the struct fields and package variables X
+// such that the package assigns a non-zero X.Timeout of an http.Client, or
+// X.ReadHeaderTimeout or X.ReadTimeout of an http.Server, in a function
+// that did not itself just create X's value (setLater judges those).
+// This is how options, setters and Configure methods give a timeout to a
+// client or server that a constructor creates bare.
+func (c *checker) configuredObjects() map[types.Object]bool {
+	out := make(map[types.Object]bool)
+	for _, a := range c.pkgAssigns {
+		sel, ok := ast.Unparen(a.lhs).(*ast.SelectorExpr)
+		if !ok || a.zero(c.info) {
+			continue
+		}
+		t := c.info.TypeOf(sel.X)
+		if !(isType(t, "Client") && sel.Sel.Name == "Timeout" ||
+			isType(t, "Server") && isReadTimeout(sel.Sel.Name)) {
+			continue
+		}
+		obj := lint.ObjectOf(c.info, sel.X)
+		if obj == nil || isLocal(obj) || c.createdIn(a.fn, pathOf(c.info, sel.X), a.pos) {
+			continue
+		}
+		out[obj] = true
+	}
+	return out
+}
+
+// createdIn reports whether function fn stores a new client or server
+// into p before pos.
+func (c *checker) createdIn(fn ast.Node, p path, pos token.Pos) bool {
+	if fn == nil || p == nil {
+		return false
+	}
+	for _, a := range c.funcAssigns[fn] {
+		if a.pos < pos && a.index == 0 && c.isCreation(a.rhs) && samePath(pathOf(c.info, a.lhs), p) {
+			return true
+		}
+	}
+	return false
+}
+
+// isCreation reports whether e creates an http.Client or http.Server:
+// a composite literal, its address, or new(T).
+func (c *checker) isCreation(e ast.Expr) bool {
+	e = ast.Unparen(e)
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		e = ast.Unparen(u.X)
+	}
+	var t types.Type
+	switch e := e.(type) {
+	case *ast.CompositeLit:
+		t = c.info.TypeOf(e)
+	case *ast.CallExpr:
+		t, _ = newOf(c.info, e)
+	}
+	return isType(t, "Client") || isType(t, "Server")
+}
+
+// scope returns the assignments that a node's verdict may depend on: those
+// of its innermost enclosing function, or of the package for a node
+// outside any function. It also returns that function.
+func (c *checker) scope(cur inspector.Cursor) ([]assign, ast.Node) {
+	for fn := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		return c.funcAssigns[fn.Node()], fn.Node()
+	}
+	return c.pkgAssigns, nil
+}
+
+// isType reports whether t, or what t points to, is net/http's named type.
+func isType(t types.Type, name string) bool {
+	return t != nil && lint.IsNamed(t, httpPkg, name)
+}
+
+func isReadTimeout(field string) bool {
+	return field == "ReadHeaderTimeout" || field == "ReadTimeout"
+}
+
+func oneOf(s string, set []string) bool {
+	for _, x := range set {
+		if s == x {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,83 @@
+package httptimeout_test
+
+import (
+	"fmt"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/resilint/resilint/analyzers/httptimeout"
+)
+
+// module is the testdata module: it requires the real gin and echo, so
+// the framework rules are checked against their real method sets.
+func module(t *testing.T) string {
+	t.Helper()
+	dir := filepath.Join(analysistest.TestData(), "src", "svc")
+	downloadOnce.Do(func() {
+		// analysistest loads with GOPROXY=off: fill the module cache first
+		// (a no-op when it is already there).
+		cmd := exec.Command("go", "mod", "download")
+		cmd.Dir = dir
+		if out, err := cmd.CombinedOutput(); err != nil {
+			downloadErr = fmt.Errorf("go mod download in %s: %v\n%s", dir, err, out)
+		}
+	})
+	if downloadErr != nil {
+		t.Fatal(downloadErr)
+	}
+	return dir
+}
+
+var (
+	downloadOnce sync.Once
+	downloadErr  error
+)
+
+// The packages whose expectations hold with the default settings.
+var defaultPackages = []string{"./client", "./server", "./ginapp", "./echoapp", "./gen", "./ignore", "./fix"}
+
+func TestAnalyzer(t *testing.T) {
+	analysistest.Run(t, module(t), httptimeout.Analyzer, defaultPackages...)
+}
+
+func TestSuggestedFixes(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, module(t), httptimeout.Analyzer, "./fix")
+}
+
+// Test files are skipped by default: the only failure the default run may
+// produce on ./testsonly is the unmet expectation in its _test.go file.
+func TestTestFilesSkippedByDefault(t *testing.T) {
+	rec := &recorder{TB: t}
+	analysistest.Run(rec, module(t), httptimeout.Analyzer, "./testsonly")
+	if len(rec.errors) == 0 {
+		t.Fatal("the _test.go finding was reported although -tests is off")
+	}
+	for _, e := range rec.errors {
+		if !strings.Contains(e, "testsonly_test.go") || !strings.Contains(e, "no diagnostic was reported") {
+			t.Errorf("unexpected failure: %s", e)
+		}
+	}
+}
+
+func TestTestFilesWithFlag(t *testing.T) {
+	if err := httptimeout.Analyzer.Flags.Set("tests", "true"); err != nil {
+		t.Fatal(err)
+	}
+	defer httptimeout.Analyzer.Flags.Set("tests", "false")
+	analysistest.Run(t, module(t), httptimeout.Analyzer, "./testsonly")
+}
+
+// recorder collects analysistest's failures instead of failing the test.
+type recorder struct {
+	testing.TB
+	errors []string
+}
+
+func (r *recorder) Errorf(format string, args ...any) {
+	r.errors = append(r.errors, fmt.Sprintf(format, args...))
+}

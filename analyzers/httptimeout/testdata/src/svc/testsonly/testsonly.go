@@ -1,0 +1,5 @@
+package testsonly
+
+import "net/http"
+
+func Handler() http.Handler { return http.NotFoundHandler() }

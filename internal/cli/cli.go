@@ -1,0 +1,284 @@
+// Package cli implements the resilint command line: it reads flags and
+// .resilint.yml, runs the analyzers through go vet, applies suppression
+// directives, excludes and fixes, and renders the findings.
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"maps"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/resilint/resilint/analyzers"
+	"github.com/resilint/resilint/internal/config"
+	"github.com/resilint/resilint/internal/output"
+	"github.com/resilint/resilint/internal/version"
+)
+
+// Exit codes.
+const (
+	ExitClean    = 0 // no findings
+	ExitFindings = 1 // findings reported
+	ExitUsage    = 2 // bad flag, unknown analyzer, malformed config
+	ExitLoad     = 3 // packages failed to load or type-check
+)
+
+type options struct {
+	format   string
+	enable   string
+	disable  string
+	tests    bool
+	testsSet bool
+	fix      bool
+	diff     bool
+	config   string
+	list     bool
+	explain  string
+	version  bool
+	// settings given on the command line as -ANALYZER.FLAG=value.
+	settings map[string]map[string]string
+}
+
+// usageError is a mistake in how resilint was invoked (exit 2).
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error { return &usageError{fmt.Sprintf(format, args...)} }
+
+// Main runs the CLI and returns the process exit code.
+func Main(args []string, stdout, stderr io.Writer) (code int) {
+	// A crash must not exit 2, which means "you invoked me wrong".
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintf(stderr, "resilint: internal error: %v\n%s", r, debug.Stack())
+			code = ExitLoad
+		}
+	}()
+	opts, patterns, err := parseFlags(args, stderr)
+	if errors.Is(err, flag.ErrHelp) {
+		return ExitClean
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "resilint: %v\n", err)
+		return ExitUsage
+	}
+	switch {
+	case opts.version:
+		fmt.Fprintf(stdout, "resilint %s\n", version.Version)
+		return ExitClean
+	case opts.list:
+		listAnalyzers(stdout)
+		return ExitClean
+	case opts.explain != "":
+		if err := explain(stdout, opts.explain); err != nil {
+			fmt.Fprintf(stderr, "resilint: %v\n", err)
+			return ExitUsage
+		}
+		return ExitClean
+	}
+	c, err := run(context.Background(), opts, patterns, stdout, stderr)
+	if err != nil {
+		fmt.Fprintf(stderr, "resilint: %v\n", err)
+		var ue *usageError
+		var ce *config.Error
+		if errors.As(err, &ue) || errors.As(err, &ce) {
+			return ExitUsage
+		}
+		return ExitLoad
+	}
+	return c
+}
+
+func parseFlags(args []string, stderr io.Writer) (*options, []string, error) {
+	opts := &options{settings: map[string]map[string]string{}}
+	fs := flag.NewFlagSet("resilint", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&opts.format, "format", "text", "output format: "+strings.Join(output.Formats(), ", "))
+	fs.StringVar(&opts.enable, "enable", "", "comma-separated analyzers to run (default: all, or the config's enable list)")
+	fs.StringVar(&opts.disable, "disable", "", "comma-separated analyzers not to run")
+	fs.BoolVar(&opts.tests, "tests", false, "also analyze _test.go files")
+	fs.BoolVar(&opts.fix, "fix", false, "apply suggested fixes in place")
+	fs.BoolVar(&opts.diff, "diff", false, "print suggested fixes as a unified diff instead of applying them")
+	fs.StringVar(&opts.config, "config", "", "configuration file (default: nearest "+config.FileName+")")
+	fs.BoolVar(&opts.list, "list", false, "list the analyzers and exit")
+	fs.StringVar(&opts.explain, "explain", "", "print the full documentation of an analyzer and exit")
+	fs.BoolVar(&opts.version, "version", false, "print the version and exit")
+	for _, a := range analyzers.All() {
+		a.Flags.VisitAll(func(f *flag.Flag) {
+			fs.Var(&settingFlag{opts: opts, analyzer: a, flag: f}, a.Name+"."+f.Name, f.Usage)
+		})
+	}
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "resilint finds resilience anti-patterns in Go code.\n\nUsage:\n  resilint [flags] [packages]   (packages default to ./...)\n  go vet -vettool=$(which resilint) [packages]\n\nFlags:\n")
+		fs.PrintDefaults()
+		fmt.Fprintf(stderr, "\nExit codes: 0 no findings, 1 findings, 2 usage or configuration error, 3 packages failed to load.\n")
+	}
+	if err := fs.Parse(args); err != nil {
+		return nil, nil, err
+	}
+	fs.Visit(func(f *flag.Flag) {
+		if f.Name == "tests" {
+			opts.testsSet = true
+		}
+	})
+	if _, err := output.Lookup(opts.format); err != nil {
+		return nil, nil, err
+	}
+	if opts.fix && opts.diff {
+		return nil, nil, usagef("-fix and -diff are exclusive: -diff previews what -fix would write")
+	}
+	patterns := fs.Args()
+	if len(patterns) == 0 {
+		patterns = []string{"./..."}
+	}
+	return opts, patterns, nil
+}
+
+// settingFlag accepts -ANALYZER.FLAG=value on the command line, validates
+// it against the analyzer's own flag, and records it for the vet tool.
+type settingFlag struct {
+	opts     *options
+	analyzer *analysis.Analyzer
+	flag     *flag.Flag
+	value    string
+}
+
+func (s *settingFlag) String() string {
+	if s == nil || s.flag == nil {
+		return ""
+	}
+	return s.flag.DefValue
+}
+
+func (s *settingFlag) Set(v string) error {
+	if err := config.CheckFlagValue(s.flag, v); err != nil {
+		return err
+	}
+	s.value = v
+	m := s.opts.settings[s.analyzer.Name]
+	if m == nil {
+		m = map[string]string{}
+		s.opts.settings[s.analyzer.Name] = m
+	}
+	m[s.flag.Name] = v
+	return nil
+}
+
+func (s *settingFlag) IsBoolFlag() bool {
+	b, ok := s.flag.Value.(interface{ IsBoolFlag() bool })
+	return ok && b.IsBoolFlag()
+}
+
+// loadConfig reads -config or the nearest .resilint.yml.
+func loadConfig(opts *options, wd string) (*config.Config, error) {
+	path := opts.config
+	if path == "" {
+		found, ok := config.Find(wd)
+		if !ok {
+			return &config.Config{Settings: map[string]map[string]string{}}, nil
+		}
+		path = found
+	}
+	return config.Load(path, analyzers.All())
+}
+
+// selectAnalyzers applies the config's and the flags' enable and disable
+// lists, in that order.
+func selectAnalyzers(cfg *config.Config, opts *options) ([]*analysis.Analyzer, error) {
+	names := analyzers.Names()
+	if len(cfg.Enable) > 0 {
+		names = slices.Clone(cfg.Enable)
+	}
+	names = slices.DeleteFunc(names, func(n string) bool { return slices.Contains(cfg.Disable, n) })
+	if opts.enable != "" {
+		list, err := analyzerList(opts.enable, "-enable")
+		if err != nil {
+			return nil, err
+		}
+		names = list
+	}
+	if opts.disable != "" {
+		list, err := analyzerList(opts.disable, "-disable")
+		if err != nil {
+			return nil, err
+		}
+		names = slices.DeleteFunc(names, func(n string) bool { return slices.Contains(list, n) })
+	}
+	var out []*analysis.Analyzer
+	for _, e := range analyzers.Entries() {
+		if slices.Contains(names, e.Analyzer.Name) {
+			out = append(out, e.Analyzer)
+		}
+	}
+	if len(out) == 0 {
+		return nil, usagef("no analyzers enabled")
+	}
+	return out, nil
+}
+
+func analyzerList(s, flagName string) ([]string, error) {
+	var out []string
+	for _, n := range strings.Split(s, ",") {
+		n = strings.TrimSpace(n)
+		if n == "" {
+			continue
+		}
+		if _, ok := analyzers.Lookup(n); !ok {
+			return nil, usagef("%s: unknown analyzer %q (known: %s)", flagName, n, strings.Join(analyzers.Names(), ", "))
+		}
+		out = append(out, n)
+	}
+	return out, nil
+}
+
+// vetFlags turns the effective settings into the vet tool's flags:
+// -NAME=true enables NAME, -NAME.FLAG=value sets its settings.
+func vetFlags(enabled []*analysis.Analyzer, cfg *config.Config, opts *options) (flags []string, tests map[string]bool) {
+	tests = map[string]bool{}
+	for _, a := range enabled {
+		flags = append(flags, "-"+a.Name+"=true")
+		settings := map[string]string{}
+		if cfg.Tests != nil {
+			settings["tests"] = fmt.Sprint(*cfg.Tests)
+		}
+		for k, v := range cfg.Settings[a.Name] {
+			settings[k] = v
+		}
+		if opts.testsSet {
+			settings["tests"] = fmt.Sprint(opts.tests)
+		}
+		for k, v := range opts.settings[a.Name] {
+			settings[k] = v
+		}
+		tests[a.Name] = settings["tests"] == "true"
+		for _, k := range slices.Sorted(maps.Keys(settings)) {
+			flags = append(flags, fmt.Sprintf("-%s.%s=%s", a.Name, k, settings[k]))
+		}
+	}
+	flags = append(flags, "-resilint=true", "-resilint.cli=true")
+	return flags, tests
+}
+
+// repoRoot is the nearest directory above wd holding .git, else wd.
+func repoRoot(wd string) string {
+	for dir := wd; ; {
+		if _, err := os.Stat(filepath.Join(dir, ".git")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return wd
+		}
+		dir = parent
+	}
+}

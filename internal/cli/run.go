@@ -1,0 +1,222 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/bmatcuk/doublestar/v4"
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/resilint/resilint/analyzers"
+	"github.com/resilint/resilint/internal/finding"
+	"github.com/resilint/resilint/internal/lint"
+	"github.com/resilint/resilint/internal/output"
+)
+
+// run is one analysis: configure, run go vet, post-process, render.
+func run(ctx context.Context, opts *options, patterns []string, stdout, stderr io.Writer) (int, error) {
+	start := time.Now()
+	wd, err := os.Getwd()
+	if err != nil {
+		return 0, err
+	}
+	cfg, err := loadConfig(opts, wd)
+	if err != nil {
+		return 0, err
+	}
+	enabled, err := selectAnalyzers(cfg, opts)
+	if err != nil {
+		return 0, err
+	}
+	flags, tests := vetFlags(enabled, cfg, opts)
+	self, err := selfPath()
+	if err != nil {
+		return 0, err
+	}
+	vr, err := runVet(ctx, wd, self, flags, patterns)
+	if err != nil {
+		return 0, err
+	}
+
+	res := &finding.Result{WorkDir: wd, RootDir: repoRoot(wd), Packages: vr.Packages, Errors: vr.Errors}
+	for _, a := range enabled {
+		res.Analyzers = append(res.Analyzers, a.Name)
+	}
+	findings, dirs := convert(vr.Diagnostics)
+	findings = applyDirectives(findings, dirs, tests)
+	findings = exclude(findings, cfg.Exclude, excludeBase(cfg.Path, wd))
+	finding.Fingerprint(findings, res.RootDir)
+	finding.Sort(findings)
+	res.Findings = findings
+
+	if opts.fix || opts.diff {
+		return fixAndReport(opts, res, stdout, stderr, start)
+	}
+	res.Duration = time.Since(start)
+	if err := render(opts.format, stdout, res, enabled); err != nil {
+		return 0, err
+	}
+	summarize(stderr, res)
+	return exitCode(res), nil
+}
+
+func render(format string, w io.Writer, res *finding.Result, enabled []*analysis.Analyzer) error {
+	write, err := output.Lookup(format)
+	if err != nil {
+		return err
+	}
+	var rules []output.Rule
+	for _, a := range enabled {
+		e, _ := analyzers.Lookup(a.Name)
+		rules = append(rules, output.Rule{Analyzer: a, Severity: e.Severity})
+	}
+	rules = append(rules, output.Rule{Analyzer: lint.DirectivesAnalyzer, Severity: "warning"})
+	return write(w, res, rules)
+}
+
+func summarize(w io.Writer, res *finding.Result) {
+	fmt.Fprintf(w, "resilint: %d finding%s in %d package%s (%d analyzer%s) in %s\n",
+		len(res.Findings), plural(len(res.Findings)), res.Packages, plural(res.Packages),
+		len(res.Analyzers), plural(len(res.Analyzers)), res.Duration.Round(10*time.Millisecond))
+	for _, e := range res.Errors {
+		if e.Package != "" {
+			fmt.Fprintf(w, "resilint: package %s failed to load:\n%s\n", e.Package, indent(e.Message))
+		} else {
+			fmt.Fprintf(w, "resilint: %s\n", e.Message)
+		}
+	}
+}
+
+func exitCode(res *finding.Result) int {
+	switch {
+	case len(res.Errors) > 0:
+		return ExitLoad
+	case len(res.Findings) > 0:
+		return ExitFindings
+	}
+	return ExitClean
+}
+
+// convert turns vet's diagnostics into findings, dropping the duplicates
+// that arise when a file belongs to both a package and its test variant,
+// and separates the directives the hidden analyzer reported.
+func convert(diags []rawDiagnostic) ([]finding.Finding, []foundDirective) {
+	var findings []finding.Finding
+	var dirs []foundDirective
+	seen := map[string]bool{}
+	for _, d := range diags {
+		file, line, col := splitPosn(d.Posn)
+		key := strings.Join([]string{d.Analyzer, d.Posn, d.Message}, "\x00")
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		if d.Category == lint.DirectiveCategory {
+			dirs = append(dirs, newFoundDirective(file, line, col, d.Message))
+			continue
+		}
+		_, endLine, endCol := splitPosn(d.End)
+		f := finding.Finding{
+			Analyzer: d.Analyzer, Severity: severity(d.Analyzer), File: file,
+			Line: line, Column: col, EndLine: endLine, EndColumn: endCol, Message: d.Message,
+		}
+		for _, sf := range d.SuggestedFixes {
+			fix := finding.Fix{Message: sf.Message}
+			for _, e := range sf.Edits {
+				fix.Edits = append(fix.Edits, finding.Edit{File: e.Filename, Start: e.Start, End: e.End, New: e.New})
+			}
+			f.Fixes = append(f.Fixes, fix)
+		}
+		findings = append(findings, f)
+	}
+	return findings, dirs
+}
+
+func severity(analyzer string) string {
+	if e, ok := analyzers.Lookup(analyzer); ok {
+		return e.Severity
+	}
+	return "warning"
+}
+
+// splitPosn splits "file:line:col"; the file name may itself hold colons.
+func splitPosn(posn string) (file string, line, col int) {
+	rest, colStr, ok := cutLast(posn, ":")
+	if !ok {
+		return posn, 0, 0
+	}
+	file, lineStr, ok := cutLast(rest, ":")
+	if !ok {
+		n, _ := strconv.Atoi(colStr)
+		return rest, n, 0
+	}
+	line, _ = strconv.Atoi(lineStr)
+	col, _ = strconv.Atoi(colStr)
+	return file, line, col
+}
+
+func cutLast(s, sep string) (before, after string, found bool) {
+	if i := strings.LastIndex(s, sep); i >= 0 {
+		return s[:i], s[i+len(sep):], true
+	}
+	return s, "", false
+}
+
+// excludeBase is the directory exclude globs are relative to: the config
+// file's directory, or the working directory.
+func excludeBase(configPath, wd string) string {
+	if configPath == "" {
+		return wd
+	}
+	abs, err := filepath.Abs(configPath)
+	if err != nil {
+		return wd
+	}
+	return filepath.Dir(abs)
+}
+
+// exclude drops findings in files matching any glob. A glob naming a
+// directory excludes everything below it.
+func exclude(fs []finding.Finding, globs []string, base string) []finding.Finding {
+	if len(globs) == 0 {
+		return fs
+	}
+	out := fs[:0]
+	for _, f := range fs {
+		rel := finding.Rel(base, f.File)
+		if !matchesAny(globs, rel) {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+func matchesAny(globs []string, rel string) bool {
+	for _, g := range globs {
+		g = strings.TrimSuffix(filepath.ToSlash(g), "/")
+		if ok, _ := doublestar.Match(g, rel); ok {
+			return true
+		}
+		if ok, _ := doublestar.Match(g+"/**", rel); ok {
+			return true
+		}
+	}
+	return false
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}
+
+func indent(s string) string {
+	return "\t" + strings.ReplaceAll(s, "\n", "\n\t")
+}

@@ -1,0 +1,163 @@
+package cli
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"strings"
+
+	"github.com/resilint/resilint/internal/finding"
+)
+
+// The CLI does not load packages itself. It runs `go vet -vettool=<this
+// binary> -json`: the go command type-checks dependencies from export data,
+// keeps analysis facts in per-package files and caches every package's
+// result in the build cache, so a re-run on unchanged code costs almost
+// nothing. The x/tools checker would instead type-check the whole
+// dependency graph from source on every run as soon as one analyzer uses
+// facts.
+
+// vetDiagnostic is the JSON form unitchecker prints for a diagnostic.
+type vetDiagnostic struct {
+	Category       string `json:"category"`
+	Posn           string `json:"posn"`
+	End            string `json:"end"`
+	Message        string `json:"message"`
+	SuggestedFixes []struct {
+		Message string `json:"message"`
+		Edits   []struct {
+			Filename string `json:"filename"`
+			Start    int    `json:"start"`
+			End      int    `json:"end"`
+			New      string `json:"new"`
+		} `json:"edits"`
+	} `json:"suggested_fixes"`
+}
+
+type rawDiagnostic struct {
+	Package  string
+	Analyzer string
+	vetDiagnostic
+}
+
+type vetResult struct {
+	Diagnostics []rawDiagnostic
+	Packages    int
+	Errors      []finding.LoadError
+}
+
+// runVet runs go vet with this executable as the vet tool. An error is
+// returned only when go vet could not run at all; package failures are
+// collected in Errors.
+func runVet(ctx context.Context, dir, self string, flags, patterns []string) (*vetResult, error) {
+	args := append([]string{"vet", "-vettool=" + self, "-json"}, flags...)
+	args = append(args, patterns...)
+	cmd := exec.CommandContext(ctx, "go", args...)
+	cmd.Dir = dir
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	runErr := cmd.Run()
+	var exitErr *exec.ExitError
+	if runErr != nil && !errors.As(runErr, &exitErr) {
+		return nil, fmt.Errorf("running go vet: %v", runErr)
+	}
+
+	res := &vetResult{}
+	if err := decodeTrees(&stdout, res); err != nil {
+		return nil, err
+	}
+	res.Errors = append(res.Errors, parseVetStderr(stderr.String())...)
+	if runErr != nil && len(res.Errors) == 0 {
+		res.Errors = append(res.Errors, finding.LoadError{Message: fmt.Sprintf("go vet failed (%v): %s", runErr, strings.TrimSpace(stderr.String()))})
+	}
+	return res, nil
+}
+
+// decodeTrees reads the stream of JSON trees, one per analyzed package:
+// {"pkg id": {"analyzer": [diagnostics] | {"error": "..."}}}.
+func decodeTrees(r io.Reader, res *vetResult) error {
+	dec := json.NewDecoder(r)
+	for {
+		var tree map[string]map[string]json.RawMessage
+		if err := dec.Decode(&tree); err == io.EOF {
+			return nil
+		} else if err != nil {
+			return fmt.Errorf("reading go vet output: %v", err)
+		}
+		res.Packages++
+		for pkg, byAnalyzer := range tree {
+			for analyzer, raw := range byAnalyzer {
+				var diags []vetDiagnostic
+				if err := json.Unmarshal(raw, &diags); err == nil {
+					for _, d := range diags {
+						res.Diagnostics = append(res.Diagnostics, rawDiagnostic{Package: pkg, Analyzer: analyzer, vetDiagnostic: d})
+					}
+					continue
+				}
+				var failure struct {
+					Error string `json:"error"`
+				}
+				if err := json.Unmarshal(raw, &failure); err != nil {
+					return fmt.Errorf("reading go vet output for %s: %v", pkg, err)
+				}
+				res.Errors = append(res.Errors, finding.LoadError{Package: pkg, Message: analyzer + ": " + failure.Error})
+			}
+		}
+	}
+}
+
+// parseVetStderr turns go vet's stderr into load errors. The go command
+// prints "# import/path" before the compiler's or vet tool's errors for a
+// package; progress lines ("go: downloading ...") are not errors.
+func parseVetStderr(s string) []finding.LoadError {
+	var out []finding.LoadError
+	var cur *finding.LoadError
+	sc := bufio.NewScanner(strings.NewReader(s))
+	sc.Buffer(make([]byte, 0, 64*1024), 16*1024*1024)
+	for sc.Scan() {
+		line := sc.Text()
+		switch {
+		case strings.TrimSpace(line) == "":
+			continue
+		case strings.HasPrefix(line, "# "):
+			out = append(out, finding.LoadError{Package: strings.TrimPrefix(line, "# ")})
+			cur = &out[len(out)-1]
+		case strings.HasPrefix(line, "go: downloading "), strings.HasPrefix(line, "go: finding "), strings.HasPrefix(line, "go: extracting "):
+			continue
+		case cur != nil && (strings.HasPrefix(line, "\t") || !strings.HasPrefix(line, "go: ")):
+			if cur.Message != "" {
+				cur.Message += "\n"
+			}
+			cur.Message += line
+		default:
+			out = append(out, finding.LoadError{Message: line})
+			cur = nil
+		}
+	}
+	// The go command prints "# pkg" with nothing after it for packages
+	// whose errors were already shown; drop those.
+	kept := out[:0]
+	for _, e := range out {
+		if e.Message != "" {
+			e.Package = strings.TrimSuffix(e.Package, " [test]")
+			kept = append(kept, e)
+		}
+	}
+	return kept
+}
+
+// selfPath is the absolute path of the running executable, which go vet
+// runs as the vet tool.
+func selfPath() (string, error) {
+	p, err := os.Executable()
+	if err != nil {
+		return "", fmt.Errorf("cannot find the resilint executable for go vet: %v", err)
+	}
+	return p, nil
+}

@@ -1,0 +1,146 @@
+// Package directive parses the comments that suppress resilint findings:
+//
+//	//resilint:ignore httptimeout,unpaginated the admin export is bounded by the caller
+//	//resilint:file-ignore hardcodedsecret fixtures of a public test vector
+//	//nolint:resilint // golangci-lint style
+//
+// Analyzers, the CLI and the golangci-lint plugin all read directives
+// through this package so that their meaning cannot drift apart.
+package directive
+
+import (
+	"go/ast"
+	"go/token"
+	"strings"
+)
+
+// Kind tells which syntax a directive was written in.
+type Kind int
+
+const (
+	Ignore     Kind = iota // //resilint:ignore names reason
+	FileIgnore             // //resilint:file-ignore names reason
+	Nolint                 // //nolint or //nolint:names
+)
+
+// A Directive is one parsed suppression comment.
+type Directive struct {
+	Kind   Kind
+	Names  []string // analyzer names; for Nolint, linter names (empty means all)
+	Reason string
+	Line   int // line of the comment
+	Pos    token.Pos
+	Text   string // the comment as written
+}
+
+const (
+	ignorePrefix     = "//resilint:ignore"
+	fileIgnorePrefix = "//resilint:file-ignore"
+)
+
+// Parse parses one comment. ok is false when the comment is not a directive.
+// A resilint directive with no names or no reason is still returned (with
+// those fields empty) so that callers can report it as malformed.
+func Parse(text string) (d Directive, ok bool) {
+	d.Text = text
+	switch {
+	case strings.HasPrefix(text, fileIgnorePrefix):
+		d.Kind = FileIgnore
+		text = text[len(fileIgnorePrefix):]
+	case strings.HasPrefix(text, ignorePrefix):
+		d.Kind = Ignore
+		text = text[len(ignorePrefix):]
+	case strings.HasPrefix(text, "//nolint"):
+		return parseNolint(text)
+	default:
+		return Directive{}, false
+	}
+	// "//resilint:ignorefoo" is some other word, not our directive.
+	if text != "" && text[0] != ' ' && text[0] != '\t' {
+		return Directive{}, false
+	}
+	fields := strings.Fields(text)
+	if len(fields) == 0 {
+		return d, true
+	}
+	for _, n := range strings.Split(fields[0], ",") {
+		if n = strings.TrimSpace(n); n != "" {
+			d.Names = append(d.Names, n)
+		}
+	}
+	d.Reason = strings.Join(fields[1:], " ")
+	return d, true
+}
+
+// parseNolint follows golangci-lint's syntax: "//nolint", "//nolint:a,b",
+// optionally followed by " // explanation".
+func parseNolint(text string) (Directive, bool) {
+	d := Directive{Kind: Nolint, Text: text}
+	rest := strings.TrimPrefix(text, "//nolint")
+	if explanation, found := strings.CutPrefix(strings.TrimLeft(rest, " \t"), "//"); found {
+		d.Reason = strings.TrimSpace(explanation)
+		return d, true
+	}
+	if rest == "" || rest[0] == ' ' || rest[0] == '\t' {
+		return d, true
+	}
+	if rest[0] != ':' {
+		return Directive{}, false // "//nolintfoo"
+	}
+	list, explanation, _ := strings.Cut(rest[1:], "//")
+	d.Reason = strings.TrimSpace(explanation)
+	for _, n := range strings.Split(strings.TrimSpace(list), ",") {
+		if n = strings.TrimSpace(n); n != "" {
+			d.Names = append(d.Names, n)
+		}
+	}
+	return d, true
+}
+
+// Valid reports whether a resilint directive is complete: it names at least
+// one analyzer and gives a reason. Nolint directives follow golangci-lint's
+// rules, which do not require a reason.
+func (d Directive) Valid() bool {
+	if d.Kind == Nolint {
+		return true
+	}
+	return len(d.Names) > 0 && d.Reason != ""
+}
+
+// Covers reports whether the directive names the analyzer.
+func (d Directive) Covers(analyzer string) bool {
+	if d.Kind == Nolint && len(d.Names) == 0 {
+		return true
+	}
+	for _, n := range d.Names {
+		if n == analyzer || (d.Kind == Nolint && (n == "resilint" || n == "all")) {
+			return true
+		}
+	}
+	return false
+}
+
+// Suppresses reports whether the directive, found on line dirLine, hides a
+// finding of analyzer on line line. A line directive covers its own line and
+// the line below it; a file directive covers the whole file.
+func (d Directive) Suppresses(analyzer string, line int) bool {
+	if !d.Valid() || !d.Covers(analyzer) {
+		return false
+	}
+	return d.Kind == FileIgnore || line == d.Line || line == d.Line+1
+}
+
+// File collects the directives of one file.
+func File(fset *token.FileSet, f *ast.File) []Directive {
+	var out []Directive
+	for _, group := range f.Comments {
+		for _, c := range group.List {
+			if d, ok := Parse(c.Text); ok {
+				d.Pos = c.Pos()
+				d.Line = fset.Position(c.Pos()).Line
+				out = append(out, d)
+			}
+		}
+	}
+	return out
+}

@@ -1,0 +1,79 @@
+package output
+
+import (
+	"encoding/json"
+	"io"
+
+	"github.com/resilint/resilint/internal/finding"
+)
+
+type jsonReport struct {
+	Findings []jsonFinding `json:"findings"`
+	Errors   []jsonError   `json:"errors"`
+	Summary  jsonSummary   `json:"summary"`
+}
+
+type jsonFinding struct {
+	Analyzer       string    `json:"analyzer"`
+	File           string    `json:"file"`
+	Line           int       `json:"line"`
+	Column         int       `json:"column"`
+	EndLine        int       `json:"end_line"`
+	EndColumn      int       `json:"end_column"`
+	Message        string    `json:"message"`
+	Severity       string    `json:"severity"`
+	Fingerprint    string    `json:"fingerprint"`
+	SuggestedFixes []jsonFix `json:"suggested_fixes"`
+}
+
+type jsonFix struct {
+	Message string     `json:"message"`
+	Edits   []jsonEdit `json:"edits"`
+}
+
+type jsonEdit struct {
+	File    string `json:"file"`
+	Start   int    `json:"start"` // byte offsets into the file
+	End     int    `json:"end"`
+	NewText string `json:"new_text"`
+}
+
+type jsonError struct {
+	Package string `json:"package,omitempty"`
+	Message string `json:"message"`
+}
+
+type jsonSummary struct {
+	Findings   int      `json:"findings"`
+	Packages   int      `json:"packages"`
+	Analyzers  []string `json:"analyzers"`
+	DurationMS int64    `json:"duration_ms"`
+}
+
+// JSON prints one document holding every finding and load error.
+func JSON(w io.Writer, r *finding.Result, _ []Rule) error {
+	rep := jsonReport{Findings: []jsonFinding{}, Errors: []jsonError{}}
+	for _, f := range r.Findings {
+		jf := jsonFinding{
+			Analyzer: f.Analyzer, File: finding.Rel(r.WorkDir, f.File),
+			Line: f.Line, Column: f.Column, EndLine: f.EndLine, EndColumn: f.EndColumn,
+			Message: f.Message, Severity: f.Severity, Fingerprint: f.Fingerprint,
+			SuggestedFixes: []jsonFix{},
+		}
+		for _, fix := range f.Fixes {
+			jx := jsonFix{Message: fix.Message}
+			for _, e := range fix.Edits {
+				jx.Edits = append(jx.Edits, jsonEdit{File: finding.Rel(r.WorkDir, e.File), Start: e.Start, End: e.End, NewText: e.New})
+			}
+			jf.SuggestedFixes = append(jf.SuggestedFixes, jx)
+		}
+		rep.Findings = append(rep.Findings, jf)
+	}
+	for _, e := range r.Errors {
+		rep.Errors = append(rep.Errors, jsonError{Package: e.Package, Message: e.Message})
+	}
+	rep.Summary = jsonSummary{Findings: len(r.Findings), Packages: r.Packages, Analyzers: r.Analyzers, DurationMS: r.Duration.Milliseconds()}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(rep)
+}
