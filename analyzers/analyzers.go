@@ -7,7 +7,12 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/resilint/resilint/analyzers/ctxpropagation"
+	"github.com/resilint/resilint/analyzers/hardcodedsecret"
 	"github.com/resilint/resilint/analyzers/httptimeout"
+	"github.com/resilint/resilint/analyzers/missingtx"
+	"github.com/resilint/resilint/analyzers/retrybackoff"
+	"github.com/resilint/resilint/analyzers/unpaginated"
 )
 
 // An Entry is one analyzer with the metadata drivers need to present it.
@@ -20,6 +25,11 @@ type Entry struct {
 
 var entries = []Entry{
 	{httptimeout.Analyzer, "warning"},
+	{unpaginated.Analyzer, "warning"},
+	{missingtx.Analyzer, "warning"},
+	{hardcodedsecret.Analyzer, "error"},
+	{ctxpropagation.Analyzer, "warning"},
+	{retrybackoff.Analyzer, "warning"},
 }
 
 // All returns every analyzer, in a stable order.

@@ -49,8 +49,12 @@ type checker struct {
 	// are looked for.
 	pkgAssigns []assign
 
-	creations []creation      // http.Client and http.Server values created
+	creations []creation       // http.Client and http.Server values created
 	calls     []inspector.Cursor // calls judged after the traversal
+
+	// boundedTransport is set when the package builds an http.Transport
+	// with a ResponseHeaderTimeout: see checkClient.
+	boundedTransport bool
 }
 
 // A creation is an http.Client or http.Server composite literal or new call.
@@ -89,6 +93,10 @@ func run(pass *analysis.Pass) (any, error) {
 				c.creations = append(c.creations, creation{cur: cur, lit: n})
 			case isType(c.info.TypeOf(n), "Server"):
 				c.creations = append(c.creations, creation{cur: cur, lit: n, server: true})
+			case isType(c.info.TypeOf(n), "Transport"):
+				if set, zero := c.litField(n, "ResponseHeaderTimeout"); set && !zero {
+					c.boundedTransport = true
+				}
 			}
 		}
 	}
@@ -217,6 +225,14 @@ func (c *checker) checkClient(cr creation, configured map[types.Object]bool) {
 	if c.setLater(cr, configured, "Timeout") {
 		return
 	}
+	// Streaming clients (object storage, long polls, watches) must not
+	// have a Timeout, which also cuts the body: they bound the wait at the
+	// transport, with ResponseHeaderTimeout, and leave the rest to request
+	// contexts. Trust a client given its own transport in a package that
+	// builds transports that way.
+	if c.boundedTransport && c.hasTransport(cr) {
+		return
+	}
 	c.p.ReportNode(cr.cur.Node(), "http.Client has no Timeout: a slow server blocks its callers forever; "+
 		"set Timeout (or give every request a context with a deadline)")
 }
@@ -238,6 +254,37 @@ func (c *checker) checkServer(cr creation, configured map[types.Object]bool) {
 	c.p.ReportNode(cr.cur.Node(), "http.Server has no ReadHeaderTimeout or ReadTimeout: "+
 		"slow clients (Slowloris) can hold every connection open and exhaust the server; "+
 		"set ReadHeaderTimeout", fixes...)
+}
+
+// hasTransport reports whether a created client is given a Transport,
+// other than http.DefaultTransport, in its literal or later in the
+// function.
+func (c *checker) hasTransport(cr creation) bool {
+	own := func(e ast.Expr) bool {
+		return !isNil(c.info, e) && !lint.IsPkgVar(c.info, e, httpPkg, "DefaultTransport")
+	}
+	if cr.lit != nil {
+		for _, elt := range cr.lit.Elts {
+			if kv, ok := elt.(*ast.KeyValueExpr); ok {
+				if key, ok := kv.Key.(*ast.Ident); ok && key.Name == "Transport" && own(kv.Value) {
+					return true
+				}
+			}
+		}
+	}
+	dest := c.destination(cr.cur)
+	if len(dest) == 0 || dest[0] == nil {
+		return false
+	}
+	assigns, _ := c.scope(cr.cur)
+	for _, a := range assigns {
+		lhs := pathOf(c.info, a.lhs)
+		if a.pos > cr.cur.Node().End() && a.index == 0 && len(lhs) == len(dest)+1 && hasPrefix(lhs, dest) &&
+			lhs[len(dest)].Name() == "Transport" && own(a.rhs) {
+			return true
+		}
+	}
+	return false
 }
 
 // litField reports whether a composite literal sets the named field, and

@@ -101,7 +101,7 @@ const (
 )
 
 func TestTextFormat(t *testing.T) {
-	r := run(t, module(t, "basic"), "./...")
+	r := run(t, module(t, "basic"), "-enable", "httptimeout", "./...")
 	wantCode(t, r, 1)
 	lines := strings.Split(strings.TrimSpace(r.stdout), "\n")
 	want := []string{
@@ -136,7 +136,7 @@ func TestTextFormat(t *testing.T) {
 
 func TestTestsFlag(t *testing.T) {
 	dir := module(t, "basic")
-	r := run(t, dir, "-tests", "./internal/...")
+	r := run(t, dir, "-tests", "-enable", "httptimeout", "./internal/...")
 	wantCode(t, r, 1)
 	if !strings.Contains(r.stdout, "internal/fetch/fetch_test.go:10:15: "+getMsg) {
 		t.Errorf("-tests did not analyze the test file:\n%s", r.stdout)
@@ -144,7 +144,7 @@ func TestTestsFlag(t *testing.T) {
 }
 
 func TestJSONFormat(t *testing.T) {
-	r := run(t, module(t, "basic"), "-format", "json", "./...")
+	r := run(t, module(t, "basic"), "-format", "json", "-enable", "httptimeout", "./...")
 	wantCode(t, r, 1)
 	var doc struct {
 		Findings []map[string]any `json:"findings"`
@@ -175,7 +175,7 @@ func TestJSONFormat(t *testing.T) {
 }
 
 func TestSARIFFormat(t *testing.T) {
-	r := run(t, module(t, "basic"), "-format", "sarif", "./...")
+	r := run(t, module(t, "basic"), "-format", "sarif", "-enable", "httptimeout", "./...")
 	wantCode(t, r, 1)
 	schemaPath := filepath.Join("..", "..", "..", "shared", "schemas", "sarif-schema-2.1.0.json")
 	c := jsonschema.NewCompiler()
@@ -248,7 +248,7 @@ func TestSARIFFormat(t *testing.T) {
 }
 
 func TestGitHubFormat(t *testing.T) {
-	r := run(t, module(t, "basic"), "-format", "github", "./cmd/...")
+	r := run(t, module(t, "basic"), "-format", "github", "-enable", "httptimeout", "./cmd/...")
 	wantCode(t, r, 1)
 	want := "::warning file=cmd/api/main.go,line=21,col=12,endLine=21,endColumn=45,title=resilint (httptimeout)::" + listenMsg
 	if !strings.HasPrefix(r.stdout, want) {
@@ -331,7 +331,7 @@ func TestFixAndDiff(t *testing.T) {
 	main := filepath.Join(dir, "cmd", "api", "main.go")
 	before, _ := os.ReadFile(main)
 
-	r := run(t, dir, "-diff", "./cmd/...")
+	r := run(t, dir, "-diff", "-enable", "httptimeout", "./cmd/...")
 	wantCode(t, r, 1)
 	if !strings.Contains(r.stdout, "+++ b/cmd/api/main.go") || !strings.Contains(r.stdout, `+	log.Fatal((&http.Server{Addr: ":8080", Handler: mux, ReadHeaderTimeout: 10 * time.Second}).ListenAndServe())`) {
 		t.Errorf("-diff output lacks the fix:\n%s", r.stdout)
@@ -340,7 +340,7 @@ func TestFixAndDiff(t *testing.T) {
 		t.Fatal("-diff must not write files")
 	}
 
-	r = run(t, dir, "-fix", "./cmd/...")
+	r = run(t, dir, "-fix", "-enable", "httptimeout", "./cmd/...")
 	wantCode(t, r, 0)
 	after, _ := os.ReadFile(main)
 	if !bytes.Contains(after, []byte("ReadHeaderTimeout: 10 * time.Second")) || !bytes.Contains(after, []byte("\t\"time\"\n")) {
@@ -349,7 +349,7 @@ func TestFixAndDiff(t *testing.T) {
 	if b := runCmd(t, dir, "go", "build", "./..."); b.code != 0 {
 		t.Fatalf("fixed code does not build:\n%s", b.stderr)
 	}
-	wantCode(t, run(t, dir, "./cmd/..."), 0)
+	wantCode(t, run(t, dir, "-enable", "httptimeout", "./cmd/..."), 0)
 }
 
 func TestVetTool(t *testing.T) {
