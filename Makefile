@@ -1,0 +1,44 @@
+# resilint — common tasks. `make help` lists them.
+
+GO      ?= go
+BIN     := bin/resilint
+EXAMPLE := examples/orderservice
+
+.PHONY: help build install demo test test-short vet fmt-check fuzz clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 16
+
+build: ## build bin/resilint
+	$(GO) build -o $(BIN) ./cmd/resilint
+
+install: ## install resilint into $(go env GOBIN) or $(go env GOPATH)/bin
+	$(GO) install ./cmd/resilint
+
+demo: build ## build resilint and run it on the bundled example service
+	@echo "== resilint ./... in $(EXAMPLE)"
+	@cd $(EXAMPLE) && ../../$(BIN) ./... || [ $$? -eq 1 ]
+
+test: fmt-check vet ## run every test (unit, analyzer, end-to-end)
+	$(GO) test ./...
+
+test-short: ## run the tests without the end-to-end ones
+	$(GO) test -short ./...
+
+vet: ## go vet the project itself
+	$(GO) vet ./...
+
+fmt-check: ## fail if any Go file is not gofmt-formatted
+	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null | grep -v '/testdata/' || find . -name '*.go' -not -path '*/testdata/*')); \
+	if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+
+FUZZTIME ?= 20s
+fuzz: ## run every fuzz target for FUZZTIME each
+	@for pkg in $$($(GO) list ./...); do \
+	  for f in $$($(GO) test -list '^Fuzz' $$pkg 2>/dev/null | grep '^Fuzz'); do \
+	    echo "== $$pkg $$f"; $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
+	  done; \
+	done
+
+clean: ## remove build output
+	rm -rf bin
