@@ -70,8 +70,12 @@ func run(pass *analysis.Pass) (any, error) {
 	if !lint.DependsOn(pass.Pkg, httpPkg) || pass.Pkg.Path() == httpPkg || strings.HasPrefix(pass.Pkg.Path(), httpPkg+"/") {
 		return nil, nil
 	}
+	p := lint.NewPass(pass, &common)
+	if !common.Tests && isTestHelper(p) {
+		return nil, nil
+	}
 	c := &checker{
-		p:           lint.NewPass(pass, &common),
+		p:           p,
 		info:        pass.TypesInfo,
 		funcAssigns: make(map[ast.Node][]assign),
 	}
@@ -112,6 +116,20 @@ func run(pass *analysis.Pass) (any, error) {
 		c.checkDeferredCall(cur)
 	}
 	return nil, nil
+}
+
+// isTestHelper reports whether the package's analyzed files import
+// "testing": such a package (caddytest, testutil) is test support code, run
+// only by tests, and is judged with the test files.
+func isTestHelper(p *lint.Pass) bool {
+	for f := range p.Files() {
+		for _, spec := range f.Imports {
+			if spec.Path.Value == `"testing"` {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // collectAssigns records the assignments of an AssignStmt or ValueSpec in
@@ -349,6 +367,9 @@ func (c *checker) configuredObjects() map[types.Object]bool {
 			continue
 		}
 		t := c.info.TypeOf(sel.X)
+		if isType(t, "Transport") && sel.Sel.Name == "ResponseHeaderTimeout" {
+			c.boundedTransport = true
+		}
 		if !(isType(t, "Client") && sel.Sel.Name == "Timeout" ||
 			isType(t, "Server") && isReadTimeout(sel.Sel.Name)) {
 			continue

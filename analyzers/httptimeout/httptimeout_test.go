@@ -39,7 +39,7 @@ var (
 )
 
 // The packages whose expectations hold with the default settings.
-var defaultPackages = []string{"./client", "./server", "./ginapp", "./echoapp", "./gen", "./ignore", "./fix"}
+var defaultPackages = []string{"./client", "./server", "./ginapp", "./echoapp", "./storage", "./testutil", "./gen", "./ignore", "./fix"}
 
 func TestAnalyzer(t *testing.T) {
 	analysistest.Run(t, module(t), httptimeout.Analyzer, defaultPackages...)

@@ -29,8 +29,11 @@ type Directive struct {
 	Names  []string // analyzer names; for Nolint, linter names (empty means all)
 	Reason string
 	Line   int // line of the comment
-	Pos    token.Pos
-	Text   string // the comment as written
+	// Trailing is set when the comment follows code on its line; it then
+	// covers only that line, not the next one.
+	Trailing bool
+	Pos      token.Pos
+	Text     string // the comment as written
 }
 
 const (
@@ -120,14 +123,14 @@ func (d Directive) Covers(analyzer string) bool {
 	return false
 }
 
-// Suppresses reports whether the directive, found on line dirLine, hides a
-// finding of analyzer on line line. A line directive covers its own line and
-// the line below it; a file directive covers the whole file.
+// Suppresses reports whether the directive hides a finding of analyzer on
+// line line. A directive on a line of its own covers the line below it; one
+// that trails code covers its own line; a file directive covers the file.
 func (d Directive) Suppresses(analyzer string, line int) bool {
 	if !d.Valid() || !d.Covers(analyzer) {
 		return false
 	}
-	return d.Kind == FileIgnore || line == d.Line || line == d.Line+1
+	return d.Kind == FileIgnore || line == d.Line || (line == d.Line+1 && !d.Trailing)
 }
 
 // File collects the directives of one file.
@@ -142,5 +145,35 @@ func File(fset *token.FileSet, f *ast.File) []Directive {
 			}
 		}
 	}
+	if len(out) > 0 {
+		markTrailing(fset, f, out)
+	}
 	return out
+}
+
+// markTrailing sets Trailing on directives that follow code on their line.
+// Only files that hold directives pay for this walk.
+func markTrailing(fset *token.FileSet, f *ast.File, ds []Directive) {
+	lines := make(map[int]token.Pos, len(ds)) // directive line -> its position
+	for _, d := range ds {
+		lines[d.Line] = d.Pos
+	}
+	ast.Inspect(f, func(n ast.Node) bool {
+		if n == nil {
+			return false
+		}
+		if _, isComment := n.(*ast.CommentGroup); isComment {
+			return false
+		}
+		// A node that starts before a directive on the directive's line
+		// means code precedes the comment.
+		if pos, ok := lines[fset.Position(n.Pos()).Line]; ok && n.Pos() < pos {
+			for i := range ds {
+				if ds[i].Pos == pos {
+					ds[i].Trailing = true
+				}
+			}
+		}
+		return true
+	})
 }

@@ -55,6 +55,11 @@ func TestSuppresses(t *testing.T) {
 		d.Line = 10
 		return d
 	}
+	trailing := func(text string) Directive {
+		d := line(text)
+		d.Trailing = true
+		return d
+	}
 	ignore := line("//resilint:ignore httptimeout reason")
 	for _, c := range []struct {
 		d        Directive
@@ -72,6 +77,9 @@ func TestSuppresses(t *testing.T) {
 		{line("//nolint:resilint"), "missingtx", 10, true},
 		{line("//nolint:all"), "missingtx", 10, true},
 		{line("//nolint"), "missingtx", 11, true},
+		{trailing("//resilint:ignore httptimeout reason"), "httptimeout", 10, true},
+		{trailing("//resilint:ignore httptimeout reason"), "httptimeout", 11, false},
+		{trailing("//nolint"), "missingtx", 11, false},
 		{line("//nolint:errcheck"), "missingtx", 10, false},
 	} {
 		if got := c.d.Suppresses(c.analyzer, c.line); got != c.want {
@@ -100,7 +108,7 @@ var c = 3
 	if len(ds) != 2 {
 		t.Fatalf("got %d directives, want 2: %+v", len(ds), ds)
 	}
-	if ds[0].Line != 3 || ds[0].Kind != Ignore || ds[1].Line != 6 || ds[1].Kind != Nolint {
+	if ds[0].Line != 3 || ds[0].Kind != Ignore || ds[0].Trailing || ds[1].Line != 6 || ds[1].Kind != Nolint || !ds[1].Trailing {
 		t.Errorf("unexpected directives: %+v", ds)
 	}
 }

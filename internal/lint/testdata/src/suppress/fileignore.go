@@ -1,0 +1,8 @@
+package suppress
+
+//resilint:file-ignore probe this file replays recorded fixtures
+
+func fileIgnored() {
+	risky()
+	risky()
+}

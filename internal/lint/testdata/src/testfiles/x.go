@@ -1,0 +1,7 @@
+package testfiles
+
+func risky() int { return 1 }
+
+func f() {
+	risky() // want "risky call"
+}

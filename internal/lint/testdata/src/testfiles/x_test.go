@@ -1,0 +1,7 @@
+package testfiles
+
+import "testing"
+
+func TestX(t *testing.T) {
+	risky()
+}

@@ -1,0 +1,7 @@
+package testfileson
+
+func risky() int { return 1 }
+
+func f() {
+	risky() // want "risky call"
+}

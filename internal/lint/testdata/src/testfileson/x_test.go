@@ -1,0 +1,7 @@
+package testfileson
+
+import "testing"
+
+func TestX(t *testing.T) {
+	risky() // want "risky call"
+}
