@@ -4,7 +4,7 @@ GO      ?= go
 BIN     := bin/resilint
 EXAMPLE := examples/orderservice
 
-.PHONY: help build install demo test test-short vet fmt-check fuzz clean
+.PHONY: help build install demo test test-short vet fmt-check fuzz clean golangci test-golangci
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 16
@@ -31,6 +31,13 @@ vet: ## go vet the project itself
 fmt-check: ## fail if any Go file is not gofmt-formatted
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null | grep -v '/testdata/' || find . -name '*.go' -not -path '*/testdata/*')); \
 	if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+
+GOLANGCI := bin/golangci-lint-resilint
+golangci: ## build golangci-lint v2 with the resilint plugin into bin/golangci-lint-resilint
+	cd plugin/gcl && $(GO) build -o ../../$(GOLANGCI) .
+
+test-golangci: golangci ## run the golangci-lint plugin integration test on the real binary
+	RESILINT_GOLANGCI_BIN=$(GOLANGCI) $(GO) test -count=1 -run 'GolangciLint' -v ./plugin/
 
 FUZZTIME ?= 20s
 fuzz: ## run every fuzz target for FUZZTIME each

@@ -192,38 +192,28 @@ func loadConfig(opts *options, wd string) (*config.Config, error) {
 	return config.Load(path, analyzers.All())
 }
 
-// selectAnalyzers applies the config's and the flags' enable and disable
-// lists, in that order.
+// selectAnalyzers applies the config's and then the flags' enable and
+// disable lists.
 func selectAnalyzers(cfg *config.Config, opts *options) ([]*analysis.Analyzer, error) {
-	names := analyzers.Names()
-	if len(cfg.Enable) > 0 {
-		names = slices.Clone(cfg.Enable)
-	}
-	names = slices.DeleteFunc(names, func(n string) bool { return slices.Contains(cfg.Disable, n) })
+	enabled := cfg.Enabled(analyzers.All())
 	if opts.enable != "" {
 		list, err := analyzerList(opts.enable, "-enable")
 		if err != nil {
 			return nil, err
 		}
-		names = list
+		enabled = (&config.Config{Enable: list}).Enabled(analyzers.All())
 	}
 	if opts.disable != "" {
 		list, err := analyzerList(opts.disable, "-disable")
 		if err != nil {
 			return nil, err
 		}
-		names = slices.DeleteFunc(names, func(n string) bool { return slices.Contains(list, n) })
+		enabled = (&config.Config{Disable: list}).Enabled(enabled)
 	}
-	var out []*analysis.Analyzer
-	for _, e := range analyzers.Entries() {
-		if slices.Contains(names, e.Analyzer.Name) {
-			out = append(out, e.Analyzer)
-		}
-	}
-	if len(out) == 0 {
+	if len(enabled) == 0 {
 		return nil, usagef("no analyzers enabled")
 	}
-	return out, nil
+	return enabled, nil
 }
 
 func analyzerList(s, flagName string) ([]string, error) {
@@ -247,13 +237,7 @@ func vetFlags(enabled []*analysis.Analyzer, cfg *config.Config, opts *options) (
 	tests = map[string]bool{}
 	for _, a := range enabled {
 		flags = append(flags, "-"+a.Name+"=true")
-		settings := map[string]string{}
-		if cfg.Tests != nil {
-			settings["tests"] = fmt.Sprint(*cfg.Tests)
-		}
-		for k, v := range cfg.Settings[a.Name] {
-			settings[k] = v
-		}
+		settings := cfg.FlagValues(a)
 		if opts.testsSet {
 			settings["tests"] = fmt.Sprint(opts.tests)
 		}

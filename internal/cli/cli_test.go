@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/resilint/resilint/internal/config"
 	"github.com/resilint/resilint/internal/finding"
 )
 
@@ -100,7 +101,7 @@ func TestApplyFixes(t *testing.T) {
 	}
 	fs := []finding.Finding{
 		{Fixes: []finding.Fix{{Edits: []finding.Edit{edit("1", "10")}}}},
-		{Fixes: []finding.Fix{{Edits: []finding.Edit{edit("var a = 1", "var a = 3")}}}}, // overlaps: skipped whole
+		{Fixes: []finding.Fix{{Edits: []finding.Edit{edit("var a = 1", "var a = 3")}}}},   // overlaps: skipped whole
 		{Fixes: []finding.Fix{{Edits: []finding.Edit{edit("2", "20"), edit("1", "10")}}}}, // shares an identical edit: fine
 		{}, // no fix
 	}
@@ -128,7 +129,7 @@ func TestMatchesAny(t *testing.T) {
 		{"cmd", "cmdline/a.go", false},
 		{"*.go", "sub/a.go", false},
 	} {
-		if got := matchesAny([]string{c.glob}, c.path); got != c.want {
+		if got := config.MatchPath([]string{c.glob}, c.path); got != c.want {
 			t.Errorf("matchesAny(%q, %q) = %v", c.glob, c.path, got)
 		}
 	}

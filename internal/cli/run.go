@@ -10,10 +10,10 @@ import (
 	"strings"
 	"time"
 
-	"github.com/bmatcuk/doublestar/v4"
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/resilint/resilint/analyzers"
+	"github.com/resilint/resilint/internal/config"
 	"github.com/resilint/resilint/internal/finding"
 	"github.com/resilint/resilint/internal/lint"
 	"github.com/resilint/resilint/internal/output"
@@ -190,24 +190,11 @@ func exclude(fs []finding.Finding, globs []string, base string) []finding.Findin
 	out := fs[:0]
 	for _, f := range fs {
 		rel := finding.Rel(base, f.File)
-		if !matchesAny(globs, rel) {
+		if !config.MatchPath(globs, rel) {
 			out = append(out, f)
 		}
 	}
 	return out
-}
-
-func matchesAny(globs []string, rel string) bool {
-	for _, g := range globs {
-		g = strings.TrimSuffix(filepath.ToSlash(g), "/")
-		if ok, _ := doublestar.Match(g, rel); ok {
-			return true
-		}
-		if ok, _ := doublestar.Match(g+"/**", rel); ok {
-			return true
-		}
-	}
-	return false
 }
 
 func plural(n int) string {

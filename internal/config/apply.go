@@ -1,0 +1,74 @@
+package config
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/bmatcuk/doublestar/v4"
+	"golang.org/x/tools/go/analysis"
+)
+
+// Enabled returns the analyzers of all that the config's enable and
+// disable lists leave on, in the order of all.
+func (c *Config) Enabled(all []*analysis.Analyzer) []*analysis.Analyzer {
+	var out []*analysis.Analyzer
+	for _, a := range all {
+		if len(c.Enable) > 0 && !slices.Contains(c.Enable, a.Name) {
+			continue
+		}
+		if slices.Contains(c.Disable, a.Name) {
+			continue
+		}
+		out = append(out, a)
+	}
+	return out
+}
+
+// FlagValues returns the flag settings the config makes for analyzer a:
+// the top-level tests setting, overridden by a's own section.
+func (c *Config) FlagValues(a *analysis.Analyzer) map[string]string {
+	out := map[string]string{}
+	if c.Tests != nil && a.Flags.Lookup("tests") != nil {
+		out["tests"] = fmt.Sprint(*c.Tests)
+	}
+	for k, v := range c.Settings[a.Name] {
+		out[k] = v
+	}
+	return out
+}
+
+// Apply sets the analyzers' flags in this process, for drivers that run
+// the analyzers in-process (the golangci-lint plugin). The CLI instead
+// passes the same values to its vet tool as -NAME.FLAG=value.
+func (c *Config) Apply(analyzers []*analysis.Analyzer) error {
+	for _, a := range analyzers {
+		for k, v := range c.FlagValues(a) {
+			if err := a.Flags.Set(k, v); err != nil {
+				return fmt.Errorf("%s.%s: %v", a.Name, k, err)
+			}
+		}
+	}
+	return nil
+}
+
+// Excluded reports whether a path, relative to the config's base
+// directory with forward slashes, matches one of the exclude globs. A glob
+// naming a directory excludes everything below it.
+func (c *Config) Excluded(rel string) bool {
+	return MatchPath(c.Exclude, rel)
+}
+
+// MatchPath reports whether rel matches any of the globs.
+func MatchPath(globs []string, rel string) bool {
+	for _, g := range globs {
+		g = strings.TrimSuffix(strings.ReplaceAll(g, "\\", "/"), "/")
+		if ok, _ := doublestar.Match(g, rel); ok {
+			return true
+		}
+		if ok, _ := doublestar.Match(g+"/**", rel); ok {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,82 @@
+// Package plugin registers resilint as a golangci-lint v2 module plugin.
+//
+// A team adds it to golangci-lint with a .custom-gcl.yml that names this
+// module and a .golangci.yml that enables the "resilint" custom linter;
+// see docs/golangci-lint.md. The plugin's settings are decoded into the
+// same config.Config as .resilint.yml, so every setting means the same in
+// both places.
+package plugin
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/golangci/plugin-module-register/register"
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/resilint/resilint/analyzers"
+	"github.com/resilint/resilint/internal/config"
+)
+
+// Name is the linter name golangci-lint knows resilint by: the key under
+// linters.settings.custom and the name //nolint:resilint refers to.
+const Name = "resilint"
+
+func init() {
+	register.Plugin(Name, New)
+}
+
+type linter struct {
+	analyzers []*analysis.Analyzer
+}
+
+// New decodes the plugin's settings and configures the analyzers.
+func New(settings any) (register.LinterPlugin, error) {
+	cfg, err := register.DecodeSettings[config.Config](settings)
+	if err != nil {
+		return nil, fmt.Errorf("resilint: invalid settings: %w", err)
+	}
+	enabled := cfg.Enabled(analyzers.All())
+	if len(enabled) == 0 {
+		return nil, fmt.Errorf("resilint: invalid settings: no analyzers enabled")
+	}
+	if err := cfg.Apply(enabled); err != nil {
+		return nil, fmt.Errorf("resilint: invalid settings: %w", err)
+	}
+	if len(cfg.Exclude) > 0 {
+		wd, err := os.Getwd()
+		if err != nil {
+			return nil, err
+		}
+		for i, a := range enabled {
+			enabled[i] = excluding(a, &cfg, wd)
+		}
+	}
+	return &linter{analyzers: enabled}, nil
+}
+
+func (l *linter) BuildAnalyzers() ([]*analysis.Analyzer, error) { return l.analyzers, nil }
+
+// GetLoadMode asks for type information: every analyzer resolves calls
+// through the type checker.
+func (l *linter) GetLoadMode() string { return register.LoadModeTypesInfo }
+
+// excluding returns a copy of a that drops diagnostics in files matching
+// the config's exclude globs, relative to golangci-lint's working
+// directory (the CLI uses the config file's directory; both are normally
+// the module root).
+func excluding(a *analysis.Analyzer, cfg *config.Config, base string) *analysis.Analyzer {
+	wrapped := *a
+	wrapped.Run = func(pass *analysis.Pass) (any, error) {
+		inner := *pass
+		inner.Report = func(d analysis.Diagnostic) {
+			if rel, err := filepath.Rel(base, pass.Fset.File(d.Pos).Name()); err == nil && cfg.Excluded(filepath.ToSlash(rel)) {
+				return
+			}
+			pass.Report(d)
+		}
+		return a.Run(&inner)
+	}
+	return &wrapped
+}
