@@ -103,7 +103,7 @@ func golangci(t *testing.T, dir string, args ...string) gclResult {
 const (
 	fetchFinding  = "internal/api/api.go:10:9: httptimeout: http.Get uses http.DefaultClient, which has no timeout"
 	listenFinding = "internal/api/api.go:20:9: httptimeout: http.ListenAndServe serves with no read timeouts"
-	testFinding   = "internal/api/api_test.go:9:20: httptimeout: http.Get uses http.DefaultClient"
+	testFinding   = "internal/api/api_test.go:9:18: httptimeout: http.Get uses http.DefaultClient"
 )
 
 func TestGolangciLintRunsThePlugin(t *testing.T) {

@@ -10,6 +10,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/resilint/resilint/internal/lint"
@@ -49,7 +50,7 @@ type checker struct {
 	// are looked for.
 	pkgAssigns []assign
 
-	creations []creation       // http.Client and http.Server values created
+	creations []creation         // http.Client and http.Server values created
 	calls     []inspector.Cursor // calls judged after the traversal
 
 	// boundedTransport is set when the package builds an http.Transport
@@ -71,9 +72,6 @@ func run(pass *analysis.Pass) (any, error) {
 		return nil, nil
 	}
 	p := lint.NewPass(pass, &common)
-	if !common.Tests && isTestHelper(p) {
-		return nil, nil
-	}
 	c := &checker{
 		p:           p,
 		info:        pass.TypesInfo,
@@ -116,20 +114,6 @@ func run(pass *analysis.Pass) (any, error) {
 		c.checkDeferredCall(cur)
 	}
 	return nil, nil
-}
-
-// isTestHelper reports whether the package's analyzed files import
-// "testing": such a package (caddytest, testutil) is test support code, run
-// only by tests, and is judged with the test files.
-func isTestHelper(p *lint.Pass) bool {
-	for f := range p.Files() {
-		for _, spec := range f.Imports {
-			if spec.Path.Value == `"testing"` {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // collectAssigns records the assignments of an AssignStmt or ValueSpec in
@@ -251,6 +235,9 @@ func (c *checker) checkClient(cr creation, configured map[types.Object]bool) {
 	if c.boundedTransport && c.hasTransport(cr) {
 		return
 	}
+	if c.onlyBoundedRequests(cr) {
+		return
+	}
 	c.p.ReportNode(cr.cur.Node(), "http.Client has no Timeout: a slow server blocks its callers forever; "+
 		"set Timeout (or give every request a context with a deadline)")
 }
@@ -303,6 +290,52 @@ func (c *checker) hasTransport(cr creation) bool {
 		}
 	}
 	return false
+}
+
+// onlyBoundedRequests reports whether a client held in a local variable is
+// only used, in its function, to Do requests whose context has a deadline
+// set there (k6's per-request timeouts): each request is bounded, and a
+// client Timeout would only duplicate it.
+func (c *checker) onlyBoundedRequests(cr creation) bool {
+	dest := c.destination(cr.cur)
+	if len(dest) != 1 || dest[0] == nil || !isLocal(dest[0]) {
+		return false
+	}
+	v := dest[0]
+	var fn inspector.Cursor
+	for fn = range cr.cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		break
+	}
+	if fn.Node() == nil {
+		return false
+	}
+	assigns := c.funcAssigns[fn.Node()]
+	sent := false
+	for id := range fn.Preorder((*ast.Ident)(nil)) {
+		if c.info.Uses[id.Node().(*ast.Ident)] != v {
+			continue
+		}
+		if _, ok := id.Parent().Node().(*ast.SelectorExpr); !ok {
+			return false // the client escapes: passed, returned, copied
+		}
+		switch parent := id.Parent().Parent(); n := parent.Node().(type) {
+		case *ast.CallExpr:
+			if lint.IsMethod(lint.Callee(c.info, n), httpPkg, "Client", "Do") && len(n.Args) == 1 &&
+				c.boundedRequest(n.Args[0], n.Pos(), assigns, 0) {
+				sent = true
+				continue
+			}
+			return false
+		case *ast.AssignStmt:
+			if k, _ := id.Parent().ParentEdge(); k == edge.AssignStmt_Lhs {
+				continue // client.Jar = jar
+			}
+			return false
+		default:
+			return false
+		}
+	}
+	return sent
 }
 
 // litField reports whether a composite literal sets the named field, and

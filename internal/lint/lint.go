@@ -65,12 +65,25 @@ func NewPass(pass *analysis.Pass, c *Common) *Pass {
 }
 
 // SkipFile reports whether a file is outside what resilint analyzes:
-// generated code always, test files unless tests is set.
+// generated code always; unless tests is set, test code, which is a
+// _test.go file or a file that imports "testing" (test support such as
+// caddytest or a package's testutil.go, which only tests run).
 func SkipFile(fset *token.FileSet, f *ast.File, tests bool) bool {
 	if ast.IsGenerated(f) {
 		return true
 	}
-	return !tests && strings.HasSuffix(fset.File(f.FileStart).Name(), "_test.go")
+	if tests {
+		return false
+	}
+	if strings.HasSuffix(fset.File(f.FileStart).Name(), "_test.go") {
+		return true
+	}
+	for _, spec := range f.Imports {
+		if spec.Path.Value == `"testing"` {
+			return true
+		}
+	}
+	return false
 }
 
 // Analyzed reports whether the file holding pos is analyzed.

@@ -268,3 +268,35 @@ func NewOrder(d time.Duration) *http.Client {
 	_ = d
 	return c
 }
+
+// A client used only for requests whose context has a deadline set in
+// the same function (k6's per-request timeouts) is bounded.
+type Request struct {
+	Req     *http.Request
+	Timeout time.Duration
+}
+
+func MakeRequest(ctx context.Context, preq *Request, rt http.RoundTripper) (*http.Response, error) {
+	client := http.Client{
+		Transport: rt,
+		CheckRedirect: func(*http.Request, []*http.Request) error {
+			return http.ErrUseLastResponse
+		},
+	}
+	client.Jar = nil
+	reqCtx, cancel := context.WithTimeout(ctx, preq.Timeout)
+	defer cancel()
+	mreq := preq.Req.WithContext(reqCtx)
+	return client.Do(mreq)
+}
+
+// The same client, also used without a deadline, is not.
+func MakeRequests(ctx context.Context, preq *Request, rt http.RoundTripper) (*http.Response, error) {
+	client := http.Client{Transport: rt} // want `http.Client has no Timeout`
+	reqCtx, cancel := context.WithTimeout(ctx, preq.Timeout)
+	defer cancel()
+	if _, err := client.Do(preq.Req.WithContext(reqCtx)); err != nil {
+		return nil, err
+	}
+	return client.Do(preq.Req)
+}
