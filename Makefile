@@ -37,7 +37,7 @@ golangci: ## build golangci-lint v2 with the resilint plugin into bin/golangci-l
 	cd plugin/gcl && $(GO) build -o ../../$(GOLANGCI) .
 
 test-golangci: golangci ## run the golangci-lint plugin integration test on the real binary
-	RESILINT_GOLANGCI_BIN=$(GOLANGCI) RESILINT_GOLANGCI_CUSTOM=1 $(GO) test -count=1 -timeout 30m -run 'GolangciLint' -v ./plugin/
+	RESILINT_GOLANGCI_BIN=$(CURDIR)/$(GOLANGCI) RESILINT_GOLANGCI_CUSTOM=1 $(GO) test -count=1 -timeout 30m -run 'GolangciLint' -v ./plugin/
 
 FUZZTIME ?= 20s
 fuzz: ## run every fuzz target for FUZZTIME each
