@@ -33,17 +33,19 @@ const (
 )
 
 type options struct {
-	format   string
-	enable   string
-	disable  string
-	tests    bool
-	testsSet bool
-	fix      bool
-	diff     bool
-	config   string
-	list     bool
-	explain  string
-	version  bool
+	format        string
+	enable        string
+	disable       string
+	tests         bool
+	testsSet      bool
+	fix           bool
+	diff          bool
+	config        string
+	list          bool
+	explain       string
+	version       bool
+	baseline      string
+	writeBaseline string
 	// settings given on the command line as -ANALYZER.FLAG=value.
 	settings map[string]map[string]string
 }
@@ -113,6 +115,8 @@ func parseFlags(args []string, stderr io.Writer) (*options, []string, error) {
 	fs.BoolVar(&opts.list, "list", false, "list the analyzers and exit")
 	fs.StringVar(&opts.explain, "explain", "", "print the full documentation of an analyzer and exit")
 	fs.BoolVar(&opts.version, "version", false, "print the version and exit")
+	fs.StringVar(&opts.baseline, "baseline", "", "report only findings not recorded in this baseline file")
+	fs.StringVar(&opts.writeBaseline, "write-baseline", "", "record the current findings in this baseline file and exit 0")
 	for _, a := range analyzers.All() {
 		a.Flags.VisitAll(func(f *flag.Flag) {
 			fs.Var(&settingFlag{opts: opts, analyzer: a, flag: f}, a.Name+"."+f.Name, f.Usage)

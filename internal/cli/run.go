@@ -55,6 +55,27 @@ func run(ctx context.Context, opts *options, patterns []string, stdout, stderr i
 	finding.Sort(findings)
 	res.Findings = findings
 
+	if opts.writeBaseline != "" {
+		if err := finding.WriteBaseline(opts.writeBaseline, res); err != nil {
+			return 0, err
+		}
+		res.Duration = time.Since(start)
+		summarize(stderr, res)
+		fmt.Fprintf(stderr, "resilint: recorded %d finding%s in %s; run with -baseline %s to report only new ones\n",
+			len(res.Findings), plural(len(res.Findings)), opts.writeBaseline, opts.writeBaseline)
+		if len(res.Errors) > 0 {
+			return ExitLoad, nil
+		}
+		return ExitClean, nil
+	}
+	if opts.baseline != "" {
+		b, err := finding.ReadBaseline(opts.baseline)
+		if err != nil {
+			return 0, usagef("-baseline: %v", err)
+		}
+		res.Findings, res.Baselined = b.Filter(res.Findings)
+	}
+
 	if opts.fix || opts.diff {
 		return fixAndReport(opts, res, stdout, stderr, start)
 	}
@@ -81,8 +102,12 @@ func render(format string, w io.Writer, res *finding.Result, enabled []*analysis
 }
 
 func summarize(w io.Writer, res *finding.Result) {
-	fmt.Fprintf(w, "resilint: %d finding%s in %d package%s (%d analyzer%s) in %s\n",
-		len(res.Findings), plural(len(res.Findings)), res.Packages, plural(res.Packages),
+	baselined := ""
+	if res.Baselined > 0 {
+		baselined = fmt.Sprintf(" (%d more in the baseline)", res.Baselined)
+	}
+	fmt.Fprintf(w, "resilint: %d finding%s%s in %d package%s (%d analyzer%s) in %s\n",
+		len(res.Findings), plural(len(res.Findings)), baselined, res.Packages, plural(res.Packages),
 		len(res.Analyzers), plural(len(res.Analyzers)), res.Duration.Round(10*time.Millisecond))
 	for _, e := range res.Errors {
 		if e.Package != "" {

@@ -50,6 +50,7 @@ type Result struct {
 	Findings  []Finding
 	Errors    []LoadError
 	Packages  int
+	Baselined int // findings hidden by -baseline
 	Analyzers []string
 	Duration  time.Duration
 	WorkDir   string // text and JSON paths are relative to it

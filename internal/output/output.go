@@ -26,6 +26,7 @@ var writers = map[string]Writer{
 	"json":   JSON,
 	"sarif":  SARIF,
 	"github": GitHub,
+	"gitlab": GitLab,
 }
 
 // Formats lists the supported format names.
