@@ -51,7 +51,9 @@ func TestGitLabFormat(t *testing.T) {
 
 func TestBaseline(t *testing.T) {
 	dir := module(t, "basic")
-	args := func(extra ...string) []string { return append([]string{"-enable", "httptimeout"}, append(extra, "./...")...) }
+	args := func(extra ...string) []string {
+		return append([]string{"-enable", "httptimeout"}, append(extra, "./...")...)
+	}
 
 	r := run(t, dir, args("-write-baseline", "resilint-baseline.json")...)
 	wantCode(t, r, 0)

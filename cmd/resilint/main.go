@@ -24,7 +24,7 @@ import (
 
 func main() {
 	if invokedByGoVet(os.Args[1:]) {
-		unitchecker.Main(append(analyzers.All(), lint.DirectivesAnalyzer)...)
+		unitchecker.Main(guard(append(analyzers.All(), lint.DirectivesAnalyzer))...)
 	}
 	os.Exit(cli.Main(os.Args[1:], os.Stdout, os.Stderr))
 }

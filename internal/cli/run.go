@@ -110,6 +110,10 @@ func summarize(w io.Writer, res *finding.Result) {
 		len(res.Findings), plural(len(res.Findings)), baselined, res.Packages, plural(res.Packages),
 		len(res.Analyzers), plural(len(res.Analyzers)), res.Duration.Round(10*time.Millisecond))
 	for _, e := range res.Errors {
+		if e.Internal {
+			fmt.Fprintf(w, "resilint: internal error (please report it) in %s:\n%s\n", e.Package, indent(e.Message))
+			continue
+		}
 		if e.Package != "" {
 			fmt.Fprintf(w, "resilint: package %s failed to load:\n%s\n", e.Package, indent(e.Message))
 		} else {

@@ -106,7 +106,7 @@ func decodeTrees(r io.Reader, res *vetResult) error {
 				if err := json.Unmarshal(raw, &failure); err != nil {
 					return fmt.Errorf("reading go vet output for %s: %v", pkg, err)
 				}
-				res.Errors = append(res.Errors, finding.LoadError{Package: pkg, Message: analyzer + ": " + failure.Error})
+				res.Errors = append(res.Errors, finding.LoadError{Package: pkg, Message: analyzer + ": " + failure.Error, Internal: true})
 			}
 		}
 	}
@@ -146,6 +146,8 @@ func parseVetStderr(s string) []finding.LoadError {
 	for _, e := range out {
 		if e.Message != "" {
 			e.Package = strings.TrimSuffix(e.Package, " [test]")
+			// A crashed vet tool prints a Go panic.
+			e.Internal = strings.Contains(e.Message, "panic: ") || strings.Contains(e.Message, "fatal error: ")
 			kept = append(kept, e)
 		}
 	}

@@ -43,6 +43,9 @@ type Edit struct {
 type LoadError struct {
 	Package string // import path, or "" for errors not tied to one package
 	Message string
+	// Internal marks resilint's own failures (an analyzer error or crash),
+	// as opposed to code that does not compile.
+	Internal bool
 }
 
 // A Result is everything one run produced.

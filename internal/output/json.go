@@ -39,8 +39,9 @@ type jsonEdit struct {
 }
 
 type jsonError struct {
-	Package string `json:"package,omitempty"`
-	Message string `json:"message"`
+	Package  string `json:"package,omitempty"`
+	Message  string `json:"message"`
+	Internal bool   `json:"internal,omitempty"`
 }
 
 type jsonSummary struct {
@@ -70,7 +71,7 @@ func JSON(w io.Writer, r *finding.Result, _ []Rule) error {
 		rep.Findings = append(rep.Findings, jf)
 	}
 	for _, e := range r.Errors {
-		rep.Errors = append(rep.Errors, jsonError{Package: e.Package, Message: e.Message})
+		rep.Errors = append(rep.Errors, jsonError{Package: e.Package, Message: e.Message, Internal: e.Internal})
 	}
 	rep.Summary = jsonSummary{Findings: len(r.Findings), Packages: r.Packages, Analyzers: r.Analyzers, DurationMS: r.Duration.Milliseconds()}
 	enc := json.NewEncoder(w)
