@@ -4,7 +4,7 @@ GO      ?= go
 BIN     := bin/resilint
 EXAMPLE := examples/orderservice
 
-.PHONY: help build install demo test test-short vet fmt-check fuzz clean golangci test-golangci
+.PHONY: help build install demo test test-short vet fmt-check fuzz clean golangci test-golangci corpus eval bench
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 16
@@ -38,6 +38,15 @@ golangci: ## build golangci-lint v2 with the resilint plugin into bin/golangci-l
 
 test-golangci: golangci ## run the golangci-lint plugin integration test on the real binary
 	RESILINT_GOLANGCI_BIN=$(CURDIR)/$(GOLANGCI) RESILINT_GOLANGCI_CUSTOM=1 $(GO) test -count=1 -timeout 30m -run 'GolangciLint' -v ./plugin/
+
+corpus: ## download the pinned evaluation corpus (eval/corpus.txt) into $$RESILINT_CORPUS (default ~/.cache/resilint-corpus)
+	$(GO) run ./eval corpus
+
+eval: ## run resilint on the corpus and std twice; reports in eval/results/ (fails on crashes or nondeterminism)
+	$(GO) run ./eval run
+
+bench: ## time and memory of resilint next to go vet, gosec and noctx on the corpus; rewrites docs/performance.md
+	$(GO) run ./eval bench
 
 FUZZTIME ?= 20s
 fuzz: ## run every fuzz target for FUZZTIME each

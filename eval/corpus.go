@@ -1,0 +1,72 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+)
+
+const okMarker = ".resilint-corpus-ok"
+
+// materialize copies each corpus module from the module cache into a
+// writable directory and downloads its dependencies. A module already
+// materialized (its marker file exists) is left alone.
+func materialize(only []string) error {
+	mods, err := readCorpus(only)
+	if err != nil {
+		return err
+	}
+	for _, m := range mods {
+		if _, err := os.Stat(filepath.Join(m.Dir(), okMarker)); err == nil {
+			fmt.Fprintf(os.Stderr, "corpus: %s ready in %s\n", m.Version, m.Dir())
+			continue
+		}
+		fmt.Fprintf(os.Stderr, "corpus: %s -> %s\n", m.Version, m.Dir())
+		out, err := command(repoDir(), nil, "go", "mod", "download", "-json", m.Version).Output()
+		if err != nil {
+			return fmt.Errorf("go mod download %s: %v", m.Version, err)
+		}
+		var info struct{ Dir, Error string }
+		if err := json.Unmarshal(out, &info); err != nil || info.Error != "" || info.Dir == "" {
+			return fmt.Errorf("go mod download %s: %v %s", m.Version, err, info.Error)
+		}
+		os.RemoveAll(m.Dir())
+		if err := copyTree(info.Dir, m.Dir()); err != nil {
+			return err
+		}
+		dl := command(m.Dir(), []string{"GOFLAGS=-mod=mod"}, "go", "mod", "download")
+		dl.Stdout, dl.Stderr = os.Stderr, os.Stderr
+		if err := dl.Run(); err != nil {
+			return fmt.Errorf("downloading dependencies of %s: %v", m.Version, err)
+		}
+		if err := os.WriteFile(filepath.Join(m.Dir(), okMarker), []byte(m.Version+"\n"), 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// copyTree copies a module cache directory (read-only files) into a
+// writable one.
+func copyTree(src, dst string) error {
+	return filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, path)
+		target := filepath.Join(dst, rel)
+		if d.IsDir() {
+			return os.MkdirAll(target, 0o755)
+		}
+		if !d.Type().IsRegular() {
+			return nil
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(target, data, 0o644)
+	})
+}

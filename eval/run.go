@@ -1,0 +1,193 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/resilint/resilint/analyzers"
+)
+
+// report is the part of resilint's JSON output the evaluation reads.
+type report struct {
+	Findings []struct {
+		Analyzer string `json:"analyzer"`
+		File     string `json:"file"`
+		Line     int    `json:"line"`
+		Column   int    `json:"column"`
+		Message  string `json:"message"`
+	} `json:"findings"`
+	Errors []struct {
+		Package  string `json:"package"`
+		Message  string `json:"message"`
+		Internal bool   `json:"internal"`
+	} `json:"errors"`
+	Summary struct {
+		Packages int `json:"packages"`
+	} `json:"summary"`
+}
+
+type target struct {
+	name, dir string
+	patterns  []string
+}
+
+// evaluate runs resilint on every corpus module and on std, twice, and
+// writes per-analyzer reports. It fails on internal errors (a crash or an
+// analyzer error) and on runs whose findings differ (nondeterminism).
+func evaluate(only []string) error {
+	mods, err := readCorpus(only)
+	if err != nil {
+		return err
+	}
+	var targets []target
+	for _, m := range mods {
+		if _, err := os.Stat(filepath.Join(m.Dir(), okMarker)); err != nil {
+			return fmt.Errorf("%s is not materialized: run `make corpus` first", m.Name)
+		}
+		targets = append(targets, target{m.Name, m.Dir(), []string{"./..."}})
+	}
+	if len(only) == 0 || contains(only, "std") {
+		targets = append(targets, target{"std", repoDir(), []string{"std"}})
+	}
+
+	results := filepath.Join(repoDir(), "eval", "results")
+	if err := os.MkdirAll(results, 0o755); err != nil {
+		return err
+	}
+	tmp, err := os.MkdirTemp("", "resilint-eval")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp)
+	binA, binB := filepath.Join(tmp, "a", "resilint"), filepath.Join(tmp, "b", "resilint")
+	if err := buildResilint(binA, "eval-a"); err != nil {
+		return err
+	}
+	if err := buildResilint(binB, "eval-b"); err != nil {
+		return err
+	}
+
+	var failures []string
+	reports := map[string]*report{}
+	for _, t := range targets {
+		fmt.Fprintf(os.Stderr, "eval: %s ...\n", t.name)
+		start := time.Now()
+		a, raw, err := runOnce(binA, t)
+		if err != nil {
+			failures = append(failures, fmt.Sprintf("%s: %v", t.name, err))
+			continue
+		}
+		os.WriteFile(filepath.Join(results, t.name+".json"), raw, 0o644)
+		b, _, err := runOnce(binB, t)
+		if err != nil {
+			failures = append(failures, fmt.Sprintf("%s (second run): %v", t.name, err))
+			continue
+		}
+		if fa, fb := findingLines(a), findingLines(b); !slices.Equal(fa, fb) {
+			failures = append(failures, fmt.Sprintf("%s: two runs disagree (nondeterminism): %d vs %d findings", t.name, len(fa), len(fb)))
+		}
+		for _, e := range a.Errors {
+			if e.Internal {
+				failures = append(failures, fmt.Sprintf("%s: internal error in %s: %s", t.name, e.Package, firstLine(e.Message)))
+			}
+		}
+		reports[t.name] = a
+		fmt.Fprintf(os.Stderr, "eval: %s: %d findings, %d packages, %d load errors (%s)\n",
+			t.name, len(a.Findings), a.Summary.Packages, len(a.Errors), time.Since(start).Round(time.Second))
+	}
+	if err := writeReports(results, targets, reports); err != nil {
+		return err
+	}
+	fmt.Fprintf(os.Stderr, "eval: reports in %s\n", results)
+	if len(failures) > 0 {
+		return errors.New("evaluation failed:\n  " + strings.Join(failures, "\n  "))
+	}
+	return nil
+}
+
+func runOnce(bin string, t target) (*report, []byte, error) {
+	cmd := command(t.dir, nil, bin, append([]string{"-format", "json"}, t.patterns...)...)
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	err := cmd.Run()
+	var ee *exec.ExitError
+	if err != nil && !errors.As(err, &ee) {
+		return nil, nil, err
+	}
+	if ee != nil && ee.ExitCode() == 2 {
+		return nil, nil, fmt.Errorf("resilint exit 2: %s", errb.String())
+	}
+	var r report
+	if err := json.Unmarshal(out.Bytes(), &r); err != nil {
+		return nil, nil, fmt.Errorf("bad JSON output (%v); stderr:\n%s", err, errb.String())
+	}
+	return &r, out.Bytes(), nil
+}
+
+func findingLines(r *report) []string {
+	var out []string
+	for _, f := range r.Findings {
+		out = append(out, fmt.Sprintf("%s:%d:%d: %s (%s)", f.File, f.Line, f.Column, f.Message, f.Analyzer))
+	}
+	return out
+}
+
+func writeReports(dir string, targets []target, reports map[string]*report) error {
+	names := analyzers.Names()
+	var sum strings.Builder
+	fmt.Fprintf(&sum, "# resilint evaluation\n\n| module | packages | load errors | %s | total |\n|---|---|---|%s---|\n",
+		strings.Join(names, " | "), strings.Repeat("---|", len(names)))
+	per := map[string]*strings.Builder{}
+	for _, n := range append(names, "resilint") {
+		per[n] = &strings.Builder{}
+		fmt.Fprintf(per[n], "# %s findings\n", n)
+	}
+	for _, t := range targets {
+		r := reports[t.name]
+		if r == nil {
+			continue
+		}
+		counts := map[string]int{}
+		for _, f := range r.Findings {
+			counts[f.Analyzer]++
+		}
+		fmt.Fprintf(&sum, "| %s | %d | %d |", t.name, r.Summary.Packages, len(r.Errors))
+		for _, n := range names {
+			fmt.Fprintf(&sum, " %d |", counts[n])
+		}
+		fmt.Fprintf(&sum, " %d |\n", len(r.Findings))
+		for n, b := range per {
+			if counts[n] == 0 {
+				continue
+			}
+			fmt.Fprintf(b, "\n## %s (%d)\n\n", t.name, counts[n])
+			for _, f := range r.Findings {
+				if f.Analyzer == n {
+					fmt.Fprintf(b, "- `%s:%d:%d` %s\n", f.File, f.Line, f.Column, f.Message)
+				}
+			}
+		}
+	}
+	if err := os.WriteFile(filepath.Join(dir, "summary.md"), []byte(sum.String()), 0o644); err != nil {
+		return err
+	}
+	for n, b := range per {
+		if err := os.WriteFile(filepath.Join(dir, n+".md"), []byte(b.String()), 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func firstLine(s string) string {
+	l, _, _ := strings.Cut(s, "\n")
+	return l
+}
