@@ -1,0 +1,2 @@
+// Package gen holds a very large generated file, written by the test.
+package gen
