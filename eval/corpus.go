@@ -36,6 +36,10 @@ func materialize(only []string) error {
 		if err := copyTree(info.Dir, m.Dir()); err != nil {
 			return err
 		}
+		// A module zip may keep a go.work naming nested modules the zip
+		// leaves out; the corpus analyzes the module alone.
+		os.Remove(filepath.Join(m.Dir(), "go.work"))
+		os.Remove(filepath.Join(m.Dir(), "go.work.sum"))
 		dl := command(m.Dir(), []string{"GOFLAGS=-mod=mod"}, "go", "mod", "download")
 		dl.Stdout, dl.Stderr = os.Stderr, os.Stderr
 		if err := dl.Run(); err != nil {
