@@ -40,6 +40,9 @@ func materialize(only []string) error {
 		// leaves out; the corpus analyzes the module alone.
 		os.Remove(filepath.Join(m.Dir(), "go.work"))
 		os.Remove(filepath.Join(m.Dir(), "go.work.sum"))
+		if err := dropPathReplaces(m.Dir()); err != nil {
+			return err
+		}
 		dl := command(m.Dir(), []string{"GOFLAGS=-mod=mod"}, "go", "mod", "download")
 		dl.Stdout, dl.Stderr = os.Stderr, os.Stderr
 		if err := dl.Run(); err != nil {
@@ -73,4 +76,36 @@ func copyTree(src, dst string) error {
 		}
 		return os.WriteFile(target, data, 0o644)
 	})
+}
+
+// dropPathReplaces removes replace directives that point at directories:
+// in a monorepo (etcd) they name sibling modules the module zip does not
+// hold; without them the required versions come from the proxy.
+func dropPathReplaces(dir string) error {
+	out, err := command(dir, nil, "go", "mod", "edit", "-json").Output()
+	if err != nil {
+		return fmt.Errorf("go mod edit -json in %s: %v", dir, err)
+	}
+	var mod struct {
+		Replace []struct {
+			Old struct{ Path, Version string }
+			New struct{ Path, Version string }
+		}
+	}
+	if err := json.Unmarshal(out, &mod); err != nil {
+		return err
+	}
+	for _, r := range mod.Replace {
+		if r.New.Version != "" { // a module replacement, not a directory
+			continue
+		}
+		old := r.Old.Path
+		if r.Old.Version != "" {
+			old += "@" + r.Old.Version
+		}
+		if err := command(dir, nil, "go", "mod", "edit", "-dropreplace="+old).Run(); err != nil {
+			return fmt.Errorf("dropping replace %s in %s: %v", old, dir, err)
+		}
+	}
+	return nil
 }
