@@ -3,9 +3,10 @@ package main
 import (
 	"encoding/json"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
+
+	"github.com/resilint/resilint/internal/fsutil"
 )
 
 const okMarker = ".resilint-corpus-ok"
@@ -33,7 +34,7 @@ func materialize(only []string) error {
 			return fmt.Errorf("go mod download %s: %v %s", m.Version, err, info.Error)
 		}
 		os.RemoveAll(m.Dir())
-		if err := copyTree(info.Dir, m.Dir()); err != nil {
+		if err := fsutil.CopyTree(info.Dir, m.Dir()); err != nil {
 			return err
 		}
 		// A module zip may keep a go.work naming nested modules the zip
@@ -53,29 +54,6 @@ func materialize(only []string) error {
 		}
 	}
 	return nil
-}
-
-// copyTree copies a module cache directory (read-only files) into a
-// writable one.
-func copyTree(src, dst string) error {
-	return filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, path)
-		target := filepath.Join(dst, rel)
-		if d.IsDir() {
-			return os.MkdirAll(target, 0o755)
-		}
-		if !d.Type().IsRegular() {
-			return nil
-		}
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(target, data, 0o644)
-	})
 }
 
 // dropPathReplaces removes replace directives that point at directories:

@@ -7,6 +7,8 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+
+	"github.com/resilint/resilint/internal/fsutil"
 )
 
 // TestGolangciLintCustom follows docs/golangci-lint.md the way a team does:
@@ -26,7 +28,9 @@ func TestGolangciLintCustom(t *testing.T) {
 
 	// A local git repository holding golangci-lint's source at the tag.
 	repo := filepath.Join(t.TempDir(), "golangci-lint")
-	copyTree(t, src, repo)
+	if err := fsutil.CopyTree(src, repo); err != nil {
+		t.Fatal(err)
+	}
 	for _, args := range [][]string{
 		{"init", "-q"}, {"add", "-A"},
 		{"-c", "user.name=resilint", "-c", "user.email=ci@resilint.invalid", "commit", "-qm", version},
@@ -75,26 +79,4 @@ func moduleDir(t *testing.T, modVersion string) string {
 	}
 	rest := string(out)[i+len(key):]
 	return rest[:strings.Index(rest, `"`)]
-}
-
-func copyTree(t *testing.T, src, dst string) {
-	t.Helper()
-	err := filepath.WalkDir(src, func(path string, d os.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, path)
-		target := filepath.Join(dst, rel)
-		if d.IsDir() {
-			return os.MkdirAll(target, 0o755)
-		}
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(target, data, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
 }

@@ -13,6 +13,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/resilint/resilint/internal/fsutil"
 )
 
 func golangciBin(t *testing.T) string {
@@ -32,22 +34,7 @@ func golangciBin(t *testing.T) string {
 func gclModule(t *testing.T, settings string) string {
 	t.Helper()
 	dst := t.TempDir()
-	src := filepath.Join("testdata", "gclmod")
-	err := filepath.WalkDir(src, func(path string, d os.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, path)
-		if d.IsDir() {
-			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
-		}
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
-	})
-	if err != nil {
+	if err := fsutil.CopyTree(filepath.Join("testdata", "gclmod"), dst); err != nil {
 		t.Fatal(err)
 	}
 	cfg := `version: "2"

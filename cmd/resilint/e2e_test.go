@@ -15,6 +15,8 @@ import (
 	"testing"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
+
+	"github.com/resilint/resilint/internal/fsutil"
 )
 
 var resilintBin string
@@ -40,22 +42,7 @@ func TestMain(m *testing.M) {
 func module(t *testing.T, name string) string {
 	t.Helper()
 	dst := t.TempDir()
-	src := filepath.Join("..", "..", "testdata", "e2e", name)
-	err := filepath.WalkDir(src, func(path string, d os.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, path)
-		if d.IsDir() {
-			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
-		}
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
-	})
-	if err != nil {
+	if err := fsutil.CopyTree(filepath.Join("..", "..", "testdata", "e2e", name), dst); err != nil {
 		t.Fatal(err)
 	}
 	return dst
