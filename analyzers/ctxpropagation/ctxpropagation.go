@@ -1,23 +1,225 @@
+// Package ctxpropagation defines an Analyzer that reports a context that is
+// available but dropped instead of passed on.
 package ctxpropagation
 
 import (
+	"go/ast"
+	"go/types"
+	"strings"
+
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/resilint/resilint/internal/lint"
 )
 
-// Analyzer is a placeholder until the analyzer lands: it reports nothing.
 var Analyzer = &analysis.Analyzer{
-	Name:     "ctxpropagation",
-	Doc:      "reports a context that is available but dropped instead of passed on\n\nNot implemented yet: this analyzer reports nothing.",
-	URL:      lint.DocsURL + "ctxpropagation.md",
-	Requires: []*analysis.Analyzer{inspect.Analyzer},
-	Run:      run,
+	Name:      "ctxpropagation",
+	Doc:       Doc,
+	URL:       lint.DocsURL + "ctxpropagation.md",
+	Requires:  []*analysis.Analyzer{inspect.Analyzer},
+	Run:       run,
+	FactTypes: []analysis.Fact{(*noContextIO)(nil)},
 }
 
-var common lint.Common
+var (
+	common lint.Common
+	// extraTwins lists "pkg.Func=pkg.FuncCtx" pairs, comma-separated.
+	extraTwins string
+	// extraContextTypes lists "pkg.Type=expr" pairs, comma-separated.
+	extraContextTypes string
+	// logging opts in to logging APIs with a context-taking twin.
+	logging bool
+)
 
-func init() { common.Register(&Analyzer.Flags) }
+func init() {
+	common.Register(&Analyzer.Flags)
+	Analyzer.Flags.StringVar(&extraTwins, "extra-twins", "",
+		`comma-separated "pkgpath.Func=pkgpath.FuncCtx" (or "pkgpath.Type.Method=pkgpath.Type.MethodCtx") pairs: calls of the first where a context is available are reported`)
+	Analyzer.Flags.StringVar(&extraContextTypes, "extra-context-types", "",
+		`comma-separated "pkgpath.Type=expr" pairs: a parameter of that type (or a pointer to it) makes a context available, written as the parameter's name followed by expr (".Context()", ".Request().Context()"; empty when the value is a context.Context)`)
+	Analyzer.Flags.BoolVar(&logging, "logging", false,
+		"also report logging calls that have a context-taking twin (slog.Info where slog.InfoContext exists)")
+}
 
-func run(pass *analysis.Pass) (any, error) { return nil, nil }
+// A checker holds one package's state.
+type checker struct {
+	p       *lint.Pass
+	info    *types.Info
+	sources []ctxSource
+	table   map[string]tableTwin
+	twins   map[twinKey]*twin
+	ctxType *types.Interface
+
+	// facts of the package's own functions, computed after the traversal.
+	cands   map[*types.Func]*candidate
+	pending []pendingCall
+	// cached per-function properties
+	detaches map[ast.Node]bool
+	nilGuard map[ast.Node]bool
+	fresh    map[*types.Var]bool
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	if pass.Pkg.Path() != "context" && !lint.DependsOn(pass.Pkg, "context") {
+		return nil, nil
+	}
+	ctxIface := contextInterface(pass.Pkg)
+	if ctxIface == nil {
+		return nil, nil
+	}
+	p := lint.NewPass(pass, &common)
+	c := &checker{
+		p:        p,
+		info:     pass.TypesInfo,
+		sources:  append(append([]ctxSource(nil), builtinSources...), parseContextTypes(extraContextTypes)...),
+		table:    twinTable(extraTwins),
+		twins:    make(map[twinKey]*twin),
+		ctxType:  ctxIface,
+		cands:    make(map[*types.Func]*candidate),
+		detaches: make(map[ast.Node]bool),
+		nilGuard: make(map[ast.Node]bool),
+		fresh:    make(map[*types.Var]bool),
+	}
+	// One traversal over every file, analyzed or not: facts describe what
+	// a function does wherever it is written (p.Report drops findings in
+	// files that are not analyzed).
+	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	for cur := range ins.Root().Preorder((*ast.CallExpr)(nil)) {
+		c.visitCall(cur, cur.Node().(*ast.CallExpr))
+	}
+	c.solveFacts()
+	for _, pc := range c.pending {
+		c.checkFactCall(pc)
+	}
+	return nil, nil
+}
+
+// contextInterface returns the context.Context interface as pkg sees it.
+func contextInterface(pkg *types.Package) *types.Interface {
+	seen := make(map[*types.Package]bool)
+	var find func(p *types.Package) *types.Package
+	find = func(p *types.Package) *types.Package {
+		if p.Path() == "context" {
+			return p
+		}
+		for _, imp := range p.Imports() {
+			if !seen[imp] {
+				seen[imp] = true
+				if r := find(imp); r != nil {
+					return r
+				}
+			}
+		}
+		return nil
+	}
+	ctxPkg := find(pkg)
+	if ctxPkg == nil {
+		return nil
+	}
+	obj, ok := ctxPkg.Scope().Lookup("Context").(*types.TypeName)
+	if !ok {
+		return nil
+	}
+	iface, _ := obj.Type().Underlying().(*types.Interface)
+	return iface
+}
+
+func (c *checker) visitCall(cur inspector.Cursor, call *ast.CallExpr) {
+	fn := lint.Callee(c.info, call)
+	if fn == nil {
+		return
+	}
+	fresh := lint.IsFunc(fn, "context", "Background", "TODO")
+	var tw *twin
+	if !fresh {
+		tw = c.twinFor(fn, call)
+	}
+	gormExec := tw == nil && isGormExec(fn)
+	freshArg := ""
+	if !fresh && tw == nil && !gormExec {
+		freshArg = c.freshArgTarget(cur, call, fn)
+	}
+	ownFunc := c.propagates(fn)
+	if !fresh && tw == nil && !gormExec && freshArg == "" && !ownFunc {
+		return
+	}
+	a, decl := c.contextAt(cur)
+	if a == nil {
+		if decl != nil {
+			c.recordTrigger(decl, fn, tw, freshArg, ownFunc)
+		}
+		return
+	}
+	switch {
+	case fresh:
+		c.checkFresh(cur, call, fn, a)
+	case tw != nil:
+		c.checkTwin(cur, call, fn, tw, a)
+	case gormExec:
+		c.checkGorm(cur, call, fn, a)
+	case ownFunc && !a.goroutine:
+		// Not in a goroutine: detached work (a flusher that drains after
+		// ctx is done) must not take the context it was started under.
+		c.pending = append(c.pending, pendingCall{cur: cur, call: call, fn: fn, a: a})
+	}
+}
+
+// funcName names fn for messages: pkg.Func or pkg.Type.Method.
+func funcName(fn *types.Func) string {
+	name := fn.Name()
+	if sig, ok := fn.Type().(*types.Signature); ok && sig.Recv() != nil {
+		t := sig.Recv().Type()
+		if p, ok := types.Unalias(t).(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		if n, ok := types.Unalias(t).(*types.Named); ok {
+			name = n.Obj().Name() + "." + name
+		}
+	}
+	if fn.Pkg() != nil {
+		name = fn.Pkg().Name() + "." + name
+	}
+	return name
+}
+
+// funcKey is fn's key in the twin table: pkgpath.Func or pkgpath.Type.Method.
+func funcKey(fn *types.Func) string {
+	if fn.Pkg() == nil {
+		return fn.Name()
+	}
+	name := fn.Name()
+	if sig, ok := fn.Type().(*types.Signature); ok && sig.Recv() != nil {
+		t := sig.Recv().Type()
+		if p, ok := types.Unalias(t).(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		if n, ok := types.Unalias(t).(*types.Named); ok {
+			name = n.Origin().Obj().Name() + "." + name
+		}
+	}
+	return fn.Pkg().Path() + "." + name
+}
+
+// splitList splits a comma-separated setting.
+func splitList(s string) []string {
+	var out []string
+	for _, x := range strings.Split(s, ",") {
+		if x = strings.TrimSpace(x); x != "" {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// splitQualified splits "pkg/path.A.B" into "pkg/path" and [A B].
+func splitQualified(s string) (string, []string) {
+	slash := strings.LastIndex(s, "/")
+	dot := strings.Index(s[slash+1:], ".")
+	if dot < 0 {
+		return "", nil
+	}
+	dot += slash + 1
+	return s[:dot], strings.Split(s[dot+1:], ".")
+}

@@ -1,0 +1,44 @@
+package ctxpropagation
+
+// Doc is the analyzer's documentation, shown by go vet -help and the CLI.
+const Doc = `report a context that is available but dropped instead of passed on
+
+When a request is cancelled or times out, its context tells every database
+call, HTTP call and subprocess below it to stop. Code that drops the
+context keeps working for a caller that has gone, piling up goroutines and
+connections under load.
+
+A context is available in a function (or a function literal it runs) with
+a context.Context parameter, an *http.Request, a *gin.Context, an
+echo.Context or a *fiber.Ctx. Where one is, the checker reports:
+
+  - context.Background() and context.TODO() (the fix passes the context,
+    or context.WithoutCancel(ctx) in a goroutine);
+  - calls of a function or method that has a context-taking twin: the
+    same receiver or package has XContext, XWithContext or XCtx taking
+    (context.Context, the same parameters) with the same results, or a
+    well-known twin (sql.DB.Begin/BeginTx, http.NewRequest, exec.Command,
+    net.Dial, http.Get...); logging twins only with -logging;
+  - GORM statements on a handle with no WithContext in its chain (a
+    handle from a struct field or package variable);
+  - calls of a function of the module that does its I/O without a context
+    (it passes context.Background() to context-taking I/O or calls a
+    twinned API, maybe through other such functions).
+
+For example:
+
+	func (s *Store) Get(ctx context.Context, id int) (*User, error) {
+		row := s.db.QueryRow("SELECT ...", id) // reported
+		...
+	}
+
+should be
+
+	row := s.db.QueryRowContext(ctx, "SELECT ...", id)
+
+Not reported: code with no context (main, init, constructors), a fresh
+context after <-ctx.Done() or in a case <-ctx.Done(): branch (graceful
+shutdown), in a deferred call or a callback run later (cleanup that must
+outlive cancellation), the root of signal.NotifyContext or of a
+long-lived component kept in a struct field, a default for a nil ctx, and
+functions that detach with context.WithoutCancel.`

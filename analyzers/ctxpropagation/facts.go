@@ -1,0 +1,373 @@
+package ctxpropagation
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/resilint/resilint/internal/lint"
+)
+
+// noContextIO marks a function that has no context parameter (nor an
+// *http.Request or framework context) and does I/O without a context: it
+// passes context.Background() or TODO() to context-taking I/O, calls an
+// API that has a context-taking twin, or calls such a function.
+type noContextIO struct {
+	// Reason is what the function that drops the context does, without
+	// its subject: "passes context.Background() to sql.DB.QueryContext".
+	Reason string
+	// Origin names that function when it is not this one; Via names the
+	// function this one calls to reach it.
+	Origin, Via string
+}
+
+func (*noContextIO) AFact() {}
+
+func (f *noContextIO) String() string {
+	if f.Via == "" {
+		return "noContextIO(" + f.Reason + ")"
+	}
+	return "noContextIO(via " + f.Via + ": " + f.Origin + " " + f.Reason + ")"
+}
+
+// explain is the fact in a message's parentheses.
+func (f *noContextIO) explain() string {
+	if f.Via == "" {
+		return "it " + f.Reason
+	}
+	return "via " + f.Via + ": " + f.Origin + " " + f.Reason
+}
+
+// A candidate is a context-less function declaration of the package.
+type candidate struct {
+	decl   *ast.FuncDecl
+	reason string
+	edges  []*types.Func
+	fact   *noContextIO
+}
+
+// A pendingCall is a call, where a context is available, of a function of
+// the package or module; it is judged once the package's facts are known.
+type pendingCall struct {
+	cur  inspector.Cursor
+	call *ast.CallExpr
+	fn   *types.Func
+	a    *avail
+}
+
+// cleanupNames are functions that release, flush or terminate: they must
+// work after the caller's context is cancelled, so a fresh context there is
+// deliberate, and they are not said to drop one. The first group also
+// matches as a prefix (CloseAll, exitProcess, ShutdownServer).
+var (
+	cleanupPrefixes = []string{"Close", "Shutdown", "Stop", "Rollback", "Unlock", "Release", "Teardown", "Cleanup",
+		"Exit", "Terminate", "Disconnect", "Abort"}
+	cleanupExact = []string{"Cancel", "Flush", "Sync", "Drain", "Kill", "Quit", "Unsubscribe", "Deregister", "Unregister"}
+)
+
+func isCleanup(name string) bool {
+	if name == "" {
+		return false
+	}
+	// Compare with an upper-case first letter: exitProcess is Exit+Process.
+	name = strings.ToUpper(name[:1]) + name[1:]
+	for _, c := range cleanupExact {
+		if name == c {
+			return true
+		}
+	}
+	for _, c := range cleanupPrefixes {
+		if name == c || strings.HasPrefix(name, c) && !isLowerASCII(name[len(c)]) {
+			return true
+		}
+	}
+	return false
+}
+
+// starterPrefixes begin the names of functions that create or start a
+// long-lived component (a client for a hijacked connection, a worker, a
+// server): its lifetime is not the caller's, so the caller's context is
+// not the one its set-up I/O should take.
+var starterPrefixes = []string{"new", "create", "start", "spawn", "launch", "accept", "listen", "open", "connect", "dial", "register"}
+
+func isStarter(name string) bool {
+	lower := strings.ToLower(name)
+	switch lower {
+	case "run", "serve", "init", "setup":
+		return true
+	}
+	for _, p := range starterPrefixes {
+		if strings.HasPrefix(lower, p) && (len(name) == len(p) || !isLowerASCII(name[len(p)])) {
+			return true
+		}
+	}
+	return false
+}
+
+func isLowerASCII(b byte) bool { return 'a' <= b && b <= 'z' }
+
+// stdlib reports a standard-library package path.
+func stdlib(path string) bool {
+	first, _, _ := strings.Cut(path, "/")
+	return !strings.Contains(first, ".")
+}
+
+// repoRoot approximates the module of an import path when the pass does
+// not know it: the first three elements on the big forges, two elsewhere.
+func repoRoot(path string) string {
+	parts := strings.Split(path, "/")
+	n := 2
+	switch parts[0] {
+	case "github.com", "gitlab.com", "bitbucket.org", "codeberg.org":
+		n = 3
+	}
+	if len(parts) < n {
+		n = len(parts)
+	}
+	return strings.Join(parts[:n], "/")
+}
+
+// ownCode reports whether pkg belongs to the module being analyzed: a
+// finding about a function is only actionable where its author can add a
+// ctx parameter.
+func (c *checker) ownCode(pkg *types.Package) bool {
+	if pkg == nil {
+		return false
+	}
+	if pkg == c.p.Pkg {
+		return true
+	}
+	if stdlib(pkg.Path()) {
+		return false
+	}
+	if m := c.p.Module; m != nil && m.Path != "" {
+		return pkg.Path() == m.Path || strings.HasPrefix(pkg.Path(), m.Path+"/")
+	}
+	return repoRoot(pkg.Path()) == repoRoot(c.p.Pkg.Path())
+}
+
+// propagates reports whether a call of fn may carry a noContextIO fact:
+// fn is a function of this module, of this package (whose facts are not
+// known yet) or with an imported fact.
+func (c *checker) propagates(fn *types.Func) bool {
+	if stdlib(c.p.Pkg.Path()) || !c.ownCode(fn.Pkg()) {
+		return false
+	}
+	if sig, ok := fn.Type().(*types.Signature); ok && sig.Recv() != nil && types.IsInterface(sig.Recv().Type()) {
+		return false
+	}
+	if fn.Pkg() == c.p.Pkg {
+		return true
+	}
+	return c.p.ImportObjectFact(fn.Origin(), new(noContextIO))
+}
+
+// freshArgTarget returns a reason when call passes a fresh context
+// (context.Background(), TODO(), or a local derived only from them) to
+// context-taking code: not package context, not a function that derives a
+// context (it returns one), not logging, not cleanup.
+func (c *checker) freshArgTarget(cur inspector.Cursor, call *ast.CallExpr, fn *types.Func) string {
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || fn.Pkg() == nil || fn.Pkg().Path() == "context" || isCleanup(fn.Name()) || (isLogging(fn) && !logging) {
+		return ""
+	}
+	for i := range sig.Results().Len() {
+		if lint.IsNamed(sig.Results().At(i).Type(), "context", "Context") {
+			return ""
+		}
+	}
+	for i := range sig.Params().Len() {
+		if i >= len(call.Args) || !lint.IsNamed(sig.Params().At(i).Type(), "context", "Context") {
+			continue
+		}
+		arg := ast.Unparen(call.Args[i])
+		if root := c.freshRoot(cur, arg); root != "" {
+			return "passes " + root + " to " + funcName(fn)
+		}
+	}
+	return ""
+}
+
+// freshRoot returns "context.Background()" or "context.TODO()" when e is
+// such a fresh context, derived from one, or a local variable that only
+// ever holds one.
+func (c *checker) freshRoot(cur inspector.Cursor, e ast.Expr) string {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.CallExpr:
+		fn := lint.Callee(c.info, e)
+		if lint.IsFunc(fn, "context", "Background", "TODO") {
+			return "context." + fn.Name() + "()"
+		}
+		if isDeriver(fn) && len(e.Args) > 0 {
+			return c.freshRoot(cur, e.Args[0])
+		}
+	case *ast.Ident:
+		d := enclosingDecl(cur)
+		if d == nil {
+			return ""
+		}
+		v := lint.LocalVar(c.info, d.Body, e)
+		if v == nil {
+			return ""
+		}
+		if _, ok := c.fresh[v]; ok {
+			if c.fresh[v] {
+				return "a context from context.Background()"
+			}
+			return ""
+		}
+		c.fresh[v] = false // cycles are not fresh
+		c.fresh[v] = c.freshVar(cur, d.Body, v)
+		if c.fresh[v] {
+			return "a context from context.Background()"
+		}
+	}
+	return ""
+}
+
+// freshVar reports whether every value assigned to v in body is fresh.
+func (c *checker) freshVar(cur inspector.Cursor, body *ast.BlockStmt, v *types.Var) bool {
+	n, ok := 0, true
+	ast.Inspect(body, func(node ast.Node) bool {
+		if !ok {
+			return false
+		}
+		var lhs []ast.Expr
+		var rhs []ast.Expr
+		switch s := node.(type) {
+		case *ast.AssignStmt:
+			lhs, rhs = s.Lhs, s.Rhs
+		case *ast.ValueSpec:
+			for _, id := range s.Names {
+				lhs = append(lhs, id)
+			}
+			rhs = s.Values
+		case *ast.UnaryExpr:
+			if s.Op == token.AND {
+				if id, isID := ast.Unparen(s.X).(*ast.Ident); isID && c.info.ObjectOf(id) == v {
+					ok = false
+				}
+			}
+			return true
+		default:
+			return true
+		}
+		for i, l := range lhs {
+			id, isID := ast.Unparen(l).(*ast.Ident)
+			if !isID || c.info.ObjectOf(id) != v {
+				continue
+			}
+			var val ast.Expr
+			switch {
+			case len(rhs) == len(lhs):
+				val = rhs[i]
+			case len(rhs) == 1 && i == 0:
+				val = rhs[0] // ctx, cancel := context.WithTimeout(...)
+			}
+			if val == nil || c.freshRoot(cur, val) == "" {
+				ok = false
+			}
+			n++
+		}
+		return true
+	})
+	return ok && n > 0
+}
+
+// recordTrigger notes what a call directly in the context-less function
+// declaration decl contributes to its fact.
+func (c *checker) recordTrigger(decl *ast.FuncDecl, fn *types.Func, tw *twin, freshArg string, ownFunc bool) {
+	if decl.Body == nil || stdlib(c.p.Pkg.Path()) || isCleanup(decl.Name.Name) || isStarter(decl.Name.Name) || (decl.Recv == nil && (decl.Name.Name == "main" || decl.Name.Name == "init")) {
+		return
+	}
+	obj, ok := c.info.Defs[decl.Name].(*types.Func)
+	if !ok {
+		return
+	}
+	cand := c.cands[obj]
+	if cand == nil {
+		cand = &candidate{decl: decl}
+		c.cands[obj] = cand
+	}
+	switch {
+	case tw != nil && !(tw.logging && !logging) && !isCleanup(fn.Name()):
+		if cand.reason == "" {
+			if tw.name != "" {
+				cand.reason = "calls " + funcName(fn) + " instead of " + tw.name
+			} else {
+				cand.reason = "calls " + funcName(fn) + ", which takes no context"
+			}
+		}
+	case freshArg != "":
+		if cand.reason == "" {
+			cand.reason = freshArg
+		}
+	case ownFunc && fn.Origin() != obj:
+		cand.edges = append(cand.edges, fn.Origin())
+	}
+}
+
+// factOf returns fn's fact: computed for this package, imported otherwise.
+func (c *checker) factOf(fn *types.Func) *noContextIO {
+	fn = fn.Origin()
+	if fn.Pkg() == c.p.Pkg {
+		if cand := c.cands[fn]; cand != nil {
+			return cand.fact
+		}
+		return nil
+	}
+	f := new(noContextIO)
+	if c.p.ImportObjectFact(fn, f) {
+		return f
+	}
+	return nil
+}
+
+// solveFacts computes the facts of the package's functions (transitively,
+// to a fixed point) and exports them.
+func (c *checker) solveFacts() {
+	for _, cand := range c.cands {
+		if cand.reason != "" {
+			cand.fact = &noContextIO{Reason: cand.reason}
+		}
+	}
+	for changed := true; changed; {
+		changed = false
+		for _, cand := range c.cands {
+			if cand.fact != nil {
+				continue
+			}
+			for _, e := range cand.edges {
+				if f := c.factOf(e); f != nil {
+					origin, reason := funcName(e), f.Reason
+					if f.Via != "" {
+						origin = f.Origin
+					}
+					cand.fact = &noContextIO{Reason: reason, Origin: origin, Via: funcName(e)}
+					changed = true
+					break
+				}
+			}
+		}
+	}
+	for obj, cand := range c.cands {
+		if cand.fact != nil {
+			c.p.ExportObjectFact(obj, cand.fact)
+		}
+	}
+}
+
+// checkFactCall reports a call, where a context is available, of a
+// function that does its I/O without one.
+func (c *checker) checkFactCall(pc pendingCall) {
+	f := c.factOf(pc.fn)
+	if f == nil || c.afterDone(pc.cur, pc.a.fn) {
+		return
+	}
+	c.p.ReportNode(pc.call, fmt.Sprintf("%s does its I/O without a context (%s), so the deadline and cancellation of %s, which is in scope, do not reach it; add a ctx parameter to it and pass %s",
+		funcName(pc.fn), f.explain(), pc.a.display(), orCtx(pc.a)))
+}

@@ -1,0 +1,5 @@
+package testsonly
+
+import "database/sql"
+
+type Repo struct{ db *sql.DB }

@@ -1,0 +1,348 @@
+package ctxpropagation
+
+import (
+	"fmt"
+	"go/ast"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/resilint/resilint/internal/lint"
+)
+
+// A twin is the context-taking counterpart of a function or method.
+type twin struct {
+	// name is the twin's name on the same receiver (or in the same
+	// package), when the rewrite is mechanical: same receiver, context
+	// prepended, then extra.
+	name  string
+	extra string
+	// advice is the fix in words when the rewrite is not mechanical.
+	advice string
+	// fn is the twin, when known.
+	fn      *types.Func
+	logging bool
+	// configured marks a twin from the extra-twins setting.
+	configured bool
+}
+
+type twinKey struct {
+	fn   *types.Func
+	recv types.Type
+}
+
+// A tableTwin is an entry of the fixed table of well-known twins whose
+// names or parameters differ.
+type tableTwin struct {
+	name, extra, advice string
+	configured          bool
+}
+
+const newRequestAdvice = "build the request with http.NewRequestWithContext(ctx, ...) and send it with Do"
+
+var wellKnown = map[string]tableTwin{
+	"database/sql.DB.Begin":                {name: "BeginTx", extra: "nil"},
+	"github.com/jmoiron/sqlx.DB.Beginx":    {name: "BeginTxx", extra: "nil"},
+	"github.com/jmoiron/sqlx.DB.MustBegin": {name: "MustBeginTx", extra: "nil"},
+	"net/http.NewRequest":                  {name: "NewRequestWithContext"},
+	"os/exec.Command":                      {name: "CommandContext"},
+	"net.Dial":                             {advice: "use (&net.Dialer{}).DialContext(ctx, network, address)"},
+	"net.DialTimeout":                      {advice: "use (&net.Dialer{Timeout: timeout}).DialContext(ctx, network, address)"},
+	"crypto/tls.Dial":                      {advice: "use (&tls.Dialer{Config: config}).DialContext(ctx, network, address)"},
+	"net/http.Get":                         {advice: newRequestAdvice},
+	"net/http.Head":                        {advice: newRequestAdvice},
+	"net/http.Post":                        {advice: newRequestAdvice},
+	"net/http.PostForm":                    {advice: newRequestAdvice},
+	"net/http.Client.Get":                  {advice: newRequestAdvice},
+	"net/http.Client.Head":                 {advice: newRequestAdvice},
+	"net/http.Client.Post":                 {advice: newRequestAdvice},
+	"net/http.Client.PostForm":             {advice: newRequestAdvice},
+	"net.LookupHost":                       {advice: "use net.DefaultResolver.LookupHost(ctx, host)"},
+	"net.LookupAddr":                       {advice: "use net.DefaultResolver.LookupAddr(ctx, addr)"},
+	"net.LookupCNAME":                      {advice: "use net.DefaultResolver.LookupCNAME(ctx, host)"},
+	"net.LookupTXT":                        {advice: "use net.DefaultResolver.LookupTXT(ctx, name)"},
+	"net.LookupMX":                         {advice: "use net.DefaultResolver.LookupMX(ctx, name)"},
+	"net.LookupNS":                         {advice: "use net.DefaultResolver.LookupNS(ctx, name)"},
+	"net.LookupSRV":                        {advice: "use net.DefaultResolver.LookupSRV(ctx, service, proto, name)"},
+}
+
+// twinTable returns the well-known twins plus the extra-twins setting.
+func twinTable(setting string) map[string]tableTwin {
+	table := make(map[string]tableTwin, len(wellKnown))
+	for k, v := range wellKnown {
+		table[k] = v
+	}
+	for _, pair := range splitList(setting) {
+		from, to, ok := strings.Cut(pair, "=")
+		from, to = strings.TrimSpace(from), strings.TrimSpace(to)
+		fromPkg, fromNames := splitQualified(from)
+		toPkg, toNames := splitQualified(to)
+		if !ok || fromPkg == "" || toPkg == "" || len(fromNames) == 0 || len(fromNames) != len(toNames) {
+			continue
+		}
+		tt := tableTwin{configured: true, advice: "use " + shortName(toPkg, toNames) + " with ctx"}
+		// Same package and, for methods, same type: a rename with ctx
+		// prepended, checked against the twin's signature when used.
+		if fromPkg == toPkg && (len(fromNames) == 1 || fromNames[0] == toNames[0]) {
+			tt.name = toNames[len(toNames)-1]
+		}
+		table[from] = tt
+	}
+	return table
+}
+
+func shortName(pkg string, names []string) string {
+	return pkg[strings.LastIndex(pkg, "/")+1:] + "." + strings.Join(names, ".")
+}
+
+var twinSuffixes = []string{"Context", "WithContext", "Ctx"}
+
+// twinFor returns the context-taking twin of the function call calls, or
+// nil. Found generically: the same receiver type (or, for a function, the
+// same package) has XContext, XWithContext or XCtx whose parameters are
+// (context.Context, the same parameters) and whose results are the same.
+// Then the fixed table and the extra-twins setting.
+func (c *checker) twinFor(fn *types.Func, call *ast.CallExpr) *twin {
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || c.takesContext(sig) {
+		return nil
+	}
+	var recvT types.Type
+	if sig.Recv() != nil {
+		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		if !ok {
+			return nil
+		}
+		s, ok := c.info.Selections[sel]
+		if !ok || s.Kind() != types.MethodVal {
+			return nil
+		}
+		recvT = s.Recv()
+		if m, ok := s.Obj().(*types.Func); ok {
+			sig, _ = m.Type().(*types.Signature)
+		}
+	}
+	key := twinKey{fn.Origin(), recvT}
+	if tw, ok := c.twins[key]; ok {
+		return tw
+	}
+	tw := c.findTwin(fn, sig, recvT)
+	c.twins[key] = tw
+	return tw
+}
+
+func (c *checker) findTwin(fn *types.Func, sig *types.Signature, recvT types.Type) *twin {
+	if tt, ok := c.table[funcKey(fn)]; ok {
+		tw := &twin{name: tt.name, extra: tt.extra, advice: tt.advice, configured: tt.configured}
+		if tt.name != "" {
+			tw.fn = c.lookup(fn, recvT, tt.name)
+			if tw.fn == nil {
+				tw.name = ""
+			} else if tt.configured && !c.sameAfterCtx(sig, tw.fn) {
+				tw.name = ""
+			}
+			if tw.name == "" && tw.advice == "" {
+				return nil
+			}
+		}
+		return tw
+	}
+	if sig.TypeParams().Len() > 0 || (sig.Recv() != nil && sig.RecvTypeParams().Len() > 0) {
+		return nil
+	}
+	for _, suffix := range twinSuffixes {
+		t := c.lookup(fn, recvT, fn.Name()+suffix)
+		if t == nil || !c.sameAfterCtx(sig, t) {
+			continue
+		}
+		return &twin{name: t.Name(), fn: t, logging: isLogging(fn)}
+	}
+	return nil
+}
+
+// lookup finds the method name on recvT, or the function name in fn's
+// package, when the calling package can use it.
+func (c *checker) lookup(fn *types.Func, recvT types.Type, name string) *types.Func {
+	var obj types.Object
+	if recvT != nil {
+		obj, _, _ = types.LookupFieldOrMethod(recvT, true, fn.Pkg(), name)
+	} else if fn.Pkg() != nil {
+		obj = fn.Pkg().Scope().Lookup(name)
+	}
+	t, ok := obj.(*types.Func)
+	if !ok || (!t.Exported() && t.Pkg() != c.p.Pkg) {
+		return nil
+	}
+	return t
+}
+
+// sameAfterCtx reports whether t's parameters are (context.Context, sig's
+// parameters) and its results are sig's.
+func (c *checker) sameAfterCtx(sig *types.Signature, t *types.Func) bool {
+	ts, ok := t.Type().(*types.Signature)
+	if !ok || ts.Params().Len() != sig.Params().Len()+1 || ts.Variadic() != sig.Variadic() {
+		return false
+	}
+	if !lint.IsNamed(ts.Params().At(0).Type(), "context", "Context") {
+		return false
+	}
+	for i := range sig.Params().Len() {
+		if !types.Identical(sig.Params().At(i).Type(), ts.Params().At(i+1).Type()) {
+			return false
+		}
+	}
+	if ts.Results().Len() != sig.Results().Len() {
+		return false
+	}
+	for i := range sig.Results().Len() {
+		if !types.Identical(sig.Results().At(i).Type(), ts.Results().At(i).Type()) {
+			return false
+		}
+	}
+	return true
+}
+
+// takesContext reports whether a signature has a context parameter.
+func (c *checker) takesContext(sig *types.Signature) bool {
+	for i := range sig.Params().Len() {
+		if lint.IsNamed(sig.Params().At(i).Type(), "context", "Context") {
+			return true
+		}
+	}
+	return false
+}
+
+// loggingNames are logging calls: their context carries values (a trace
+// ID), not cancellation that matters.
+var loggingNames = map[string]bool{
+	"Debug": true, "Info": true, "Warn": true, "Warning": true, "Error": true, "Log": true, "Trace": true,
+	"Debugf": true, "Infof": true, "Warnf": true, "Errorf": true, "Logf": true, "Tracef": true,
+	"Print": true, "Printf": true, "Println": true, "Fatal": true, "Fatalf": true, "Panic": true, "Panicf": true,
+	"Debugw": true, "Infow": true, "Warnw": true, "Errorw": true, "LogAttrs": true,
+}
+
+// isLogging reports a logging API: a logging method name, or a function of
+// a logging package.
+func isLogging(fn *types.Func) bool {
+	if loggingNames[fn.Name()] {
+		return true
+	}
+	if fn.Pkg() == nil {
+		return false
+	}
+	path := fn.Pkg().Path()
+	last := path[strings.LastIndex(path, "/")+1:]
+	switch last {
+	case "slog", "log", "zap", "logrus", "zerolog", "logr", "klog", "glog", "xlog", "zlog", "logging", "logger":
+		return true
+	}
+	return strings.HasPrefix(last, "log")
+}
+
+// checkTwin reports a call of a function with a context-taking twin made
+// where a context is available (rule 2).
+func (c *checker) checkTwin(cur inspector.Cursor, call *ast.CallExpr, fn *types.Func, tw *twin, a *avail) {
+	if tw.logging && !logging {
+		return
+	}
+	if d := enclosingDecl(cur); d != nil && tw.fn != nil {
+		if obj, ok := c.info.Defs[d.Name].(*types.Func); ok && obj == tw.fn.Origin() {
+			return // the twin's own implementation
+		}
+	}
+	if c.afterDone(cur, a.fn) {
+		return
+	}
+	ctxExpr := c.fixCtx(cur, call, a)
+	var fixes []analysis.SuggestedFix
+	advice := tw.advice
+	if tw.name != "" {
+		args := "ctx, ..."
+		if tw.extra != "" {
+			args = "ctx, " + tw.extra
+		}
+		advice = fmt.Sprintf("call %s(%s) instead", tw.name, args)
+		if ctxExpr != "" {
+			if f, ok := renameFix(call, tw, ctxExpr); ok {
+				fixes = append(fixes, f)
+			}
+		}
+	}
+	var msg string
+	if a.goroutine {
+		msg = fmt.Sprintf("%s drops %s, which is in scope where this goroutine starts: the work loses its values (trace, auth, request ID); %s with context.WithoutCancel(%s)",
+			funcName(fn), a.display(), advice, orCtx(a))
+	} else {
+		msg = fmt.Sprintf("%s ignores %s, which is in scope: a cancelled or timed-out caller does not stop it; %s",
+			funcName(fn), a.display(), strings.Replace(advice, "(ctx", "("+orCtx(a), 1))
+	}
+	c.p.ReportNode(call, msg, fixes...)
+}
+
+// fixCtx returns the expression a fix passes as the context at call, or
+// "" when none can be written there.
+func (c *checker) fixCtx(cur inspector.Cursor, call *ast.CallExpr, a *avail) string {
+	if !c.resolves(a, call.Pos()) {
+		return ""
+	}
+	if !a.goroutine {
+		return a.expr()
+	}
+	name := c.contextImport(call)
+	if name == "" || !c.withoutCancelOK(call.Pos()) {
+		return ""
+	}
+	return name + ".WithoutCancel(" + a.expr() + ")"
+}
+
+// contextImport returns the name under which the file holding n imports
+// package context, or "".
+func (c *checker) contextImport(n ast.Node) string {
+	for _, f := range c.p.Pass.Files {
+		if f.FileStart <= n.Pos() && n.Pos() < f.FileEnd {
+			for _, imp := range f.Imports {
+				if imp.Path.Value != `"context"` {
+					continue
+				}
+				if imp.Name == nil {
+					return "context"
+				}
+				if imp.Name.Name != "_" && imp.Name.Name != "." {
+					return imp.Name.Name
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// renameFix rewrites x.F(args) as x.FContext(ctx, args).
+func renameFix(call *ast.CallExpr, tw *twin, ctxExpr string) (analysis.SuggestedFix, bool) {
+	var id *ast.Ident
+	switch f := ast.Unparen(call.Fun).(type) {
+	case *ast.SelectorExpr:
+		id = f.Sel
+	case *ast.Ident:
+		id = f
+	default:
+		return analysis.SuggestedFix{}, false
+	}
+	args := ctxExpr
+	if tw.extra != "" {
+		if len(call.Args) > 0 {
+			return analysis.SuggestedFix{}, false
+		}
+		args += ", " + tw.extra
+	} else if len(call.Args) > 0 {
+		args += ", "
+	}
+	return analysis.SuggestedFix{
+		Message: "call " + tw.name + " with " + ctxExpr,
+		TextEdits: []analysis.TextEdit{
+			{Pos: id.Pos(), End: id.End(), NewText: []byte(tw.name)},
+			{Pos: call.Lparen + 1, End: call.Lparen + 1, NewText: []byte(args)},
+		},
+	}, true
+}
