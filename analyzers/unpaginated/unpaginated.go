@@ -1,23 +1,657 @@
+// Package unpaginated defines an Analyzer that reports queries that can
+// return an unbounded number of rows.
 package unpaginated
 
 import (
+	"go/ast"
+	"go/constant"
+	"go/types"
+	"strings"
+	"unicode"
+
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/resilint/resilint/internal/lint"
+	"github.com/resilint/resilint/internal/sqltext"
 )
 
-// Analyzer is a placeholder until the analyzer lands: it reports nothing.
 var Analyzer = &analysis.Analyzer{
 	Name:     "unpaginated",
-	Doc:      "reports queries that can return an unbounded number of rows\n\nNot implemented yet: this analyzer reports nothing.",
+	Doc:      Doc,
 	URL:      lint.DocsURL + "unpaginated.md",
 	Requires: []*analysis.Analyzer{inspect.Analyzer},
 	Run:      run,
 }
 
-var common lint.Common
+var (
+	common lint.Common
+	// uniqueColumns and allowTables are comma-separated lists.
+	uniqueColumns = "id"
+	allowTables   = ""
+)
 
-func init() { common.Register(&Analyzer.Flags) }
+func init() {
+	common.Register(&Analyzer.Flags)
+	Analyzer.Flags.StringVar(&uniqueColumns, "unique-columns", "id", "comma-separated column names that identify one row: a WHERE requiring one of them to equal a value bounds a query")
+	Analyzer.Flags.StringVar(&allowTables, "allow-tables", "", "comma-separated tables known to stay small (lookup tables, enums) whose full reads are fine")
+}
 
-func run(pass *analysis.Pass) (any, error) { return nil, nil }
+const (
+	sqlPkg     = "database/sql"
+	sqlxPkg    = "github.com/jmoiron/sqlx"
+	pgxPkg     = "github.com/jackc/pgx/v5"
+	pgxpoolPkg = "github.com/jackc/pgx/v5/pgxpool"
+	gormPkg    = "gorm.io/gorm"
+	gormV1Pkg  = "github.com/jinzhu/gorm" // GORM v1, same API
+	entPkg     = "entgo.io/ent"
+	mongoV1    = "go.mongodb.org/mongo-driver/mongo"
+	mongoV2    = "go.mongodb.org/mongo-driver/v2/mongo"
+	optionsV1  = "go.mongodb.org/mongo-driver/mongo/options"
+	optionsV2  = "go.mongodb.org/mongo-driver/v2/mongo/options"
+)
+
+// Why an unbounded read is dangerous, shared by every message.
+const danger = "the result grows with the table until it spikes memory, times out or saturates the database"
+
+const (
+	msgSQL   = "query returns every matching row (a SELECT with no LIMIT): " + danger + "; paginate with a keyset (WHERE id > $1 ORDER BY id LIMIT $2) or add a LIMIT"
+	msgGORM  = "Find loads every matching row (no Limit in the chain): " + danger + "; paginate with a keyset (Where(\"id > ?\", last).Order(\"id\").Limit(n)), add a Limit or use FindInBatches"
+	msgEnt   = "All loads every matching row (no Limit on the query): " + danger + "; paginate with a keyset (a Where on the ID greater than the last one, Order, Limit) or add a Limit"
+	msgMongo = "Find returns every matching document (no SetLimit in its options): " + danger + "; paginate with a keyset filter on _id and options.Find().SetSort(...).SetLimit(n)"
+)
+
+type checker struct {
+	p    *lint.Pass
+	info *types.Info
+	cfg  *sqltext.Config
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	if !lint.DependsOn(pass.Pkg, sqlPkg, pgxPkg, gormPkg, gormV1Pkg, entPkg, mongoV1, mongoV2) {
+		return nil, nil
+	}
+	c := &checker{
+		p:    lint.NewPass(pass, &common),
+		info: pass.TypesInfo,
+		cfg:  &sqltext.Config{UniqueColumns: splitList(uniqueColumns), AllowTables: splitList(allowTables)},
+	}
+	for cur := range c.p.Preorder((*ast.CallExpr)(nil)) {
+		c.call(cur)
+	}
+	return nil, nil
+}
+
+func splitList(s string) []string {
+	var out []string
+	for _, x := range strings.Split(s, ",") {
+		if x = strings.TrimSpace(x); x != "" {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// call judges one call.
+func (c *checker) call(cur inspector.Cursor) {
+	call := cur.Node().(*ast.CallExpr)
+	fn := lint.Callee(c.info, call)
+	if fn == nil {
+		return
+	}
+	sig := fn.Signature()
+	switch {
+	case isStmtQuery(fn):
+		c.stmtQuery(cur, call)
+	case isSQLQuery(fn, sig):
+		c.sqlQuery(cur, call, fn, sig)
+	case lint.IsMethod(fn, gormPkg, "DB", "Find", "Scan") || lint.IsMethod(fn, gormV1Pkg, "DB", "Find", "Scan"):
+		c.gormFind(cur, call, fn)
+	case (fn.Name() == "All" || fn.Name() == "AllX") && sig.Recv() != nil && isEntQuery(sig.Recv().Type()):
+		c.entAll(cur, call)
+	case lint.IsMethod(fn, mongoV1, "Collection", "Find") || lint.IsMethod(fn, mongoV2, "Collection", "Find"):
+		c.mongoFind(cur, call)
+	}
+}
+
+// --- SQL text: database/sql, sqlx, pgx ---
+
+var queryNames = []string{"Query", "QueryContext", "Queryx", "QueryxContext", "NamedQuery", "NamedQueryContext"}
+
+// isSQLQuery reports whether fn runs SQL text for many rows: a query method
+// or function whose first result is *sql.Rows, *sqlx.Rows or pgx.Rows (the
+// drivers' handles and the interfaces that wrap them, such as pgx.Tx or a
+// repository's DBTX), and sqlx's Select.
+func isSQLQuery(fn *types.Func, sig *types.Signature) bool {
+	name := fn.Name()
+	if name == "Select" || name == "SelectContext" {
+		return lint.IsFunc(fn, sqlxPkg, name) || lint.IsMethod(fn, sqlxPkg, "DB", name) ||
+			lint.IsMethod(fn, sqlxPkg, "Tx", name) || lint.IsMethod(fn, sqlxPkg, "Conn", name)
+	}
+	if !oneOf(name, queryNames) || sig.Results().Len() == 0 {
+		return false
+	}
+	t := sig.Results().At(0).Type()
+	return lint.IsNamed(t, sqlPkg, "Rows") || lint.IsNamed(t, sqlxPkg, "Rows") || lint.IsNamed(t, pgxPkg, "Rows")
+}
+
+func isStmtQuery(fn *types.Func) bool {
+	return lint.IsMethod(fn, sqlPkg, "Stmt", "Query", "QueryContext") || lint.IsMethod(fn, sqlxPkg, "Stmt", "Queryx")
+}
+
+// queryArg returns the argument holding the SQL text: the string parameter
+// named query or sql, else the first string parameter.
+func queryArg(call *ast.CallExpr, sig *types.Signature) ast.Expr {
+	params := sig.Params()
+	idx := -1
+	for i := 0; i < params.Len(); i++ {
+		p := params.At(i)
+		if b, ok := p.Type().(*types.Basic); !ok || b.Kind() != types.String {
+			continue
+		}
+		if p.Name() == "query" || p.Name() == "sql" {
+			idx = i
+			break
+		}
+		if idx < 0 {
+			idx = i
+		}
+	}
+	if idx < 0 || idx >= len(call.Args) || sig.Variadic() && idx >= params.Len()-1 {
+		return nil
+	}
+	return call.Args[idx]
+}
+
+func (c *checker) sqlQuery(cur inspector.Cursor, call *ast.CallExpr, fn *types.Func, sig *types.Signature) {
+	arg := queryArg(call, sig)
+	if arg == nil {
+		return
+	}
+	if c.sqlUnbounded(lint.OutermostFunc(cur), arg) {
+		c.report(call, msgSQL)
+	}
+}
+
+// sqlUnbounded reports whether arg is SQL text known to read an unbounded
+// number of rows.
+func (c *checker) sqlUnbounded(fn ast.Node, arg ast.Expr) bool {
+	text, ok := lint.StaticString(c.info, fn, arg, sqltext.Hole)
+	return ok && c.cfg.Rows(text) == sqltext.RowsUnbounded
+}
+
+// stmtQuery judges a query on a prepared statement by the text given to
+// Prepare in the same function.
+func (c *checker) stmtQuery(cur inspector.Cursor, call *ast.CallExpr) {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return
+	}
+	fnNode := lint.OutermostFunc(cur)
+	chain := lint.WalkChain(c.info, fnNode, sel.X, call)
+	if chain.Opaque {
+		return
+	}
+	var text ast.Expr
+	for _, pc := range chain.Calls {
+		pfn := lint.Callee(c.info, pc)
+		if pfn == nil || !strings.HasPrefix(pfn.Name(), "Prepare") {
+			continue
+		}
+		arg := queryArg(pc, pfn.Signature())
+		if arg == nil || text != nil {
+			return // two statements, or one we cannot read
+		}
+		text = arg
+	}
+	if text != nil && c.sqlUnbounded(fnNode, text) {
+		c.report(call, msgSQL)
+	}
+}
+
+// --- GORM ---
+
+func (c *checker) gormFind(cur inspector.Cursor, call *ast.CallExpr, fn *types.Func) {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok || len(call.Args) == 0 || !isSlice(c.info.TypeOf(call.Args[0])) {
+		return
+	}
+	fnNode := lint.OutermostFunc(cur)
+	chain := lint.WalkChain(c.info, fnNode, sel.X, call)
+	if chain.Opaque {
+		return
+	}
+	for _, root := range chain.Roots {
+		if rc, ok := ast.Unparen(root).(*ast.CallExpr); ok {
+			if rfn := lint.Callee(c.info, rc); rfn == nil || rfn.Pkg() == nil || rfn.Pkg().Path() != fn.Pkg().Path() {
+				return // a helper builds the query: it may paginate
+			}
+		}
+	}
+	var (
+		raw     *ast.CallExpr
+		or      bool
+		unique  bool
+		tables  []string
+		models  []types.Type
+		unknown bool
+	)
+	for _, cc := range chain.Calls {
+		cfn := lint.Callee(c.info, cc)
+		if cfn == nil || cfn.Signature().Recv() == nil || !lint.IsNamed(cfn.Signature().Recv().Type(), fn.Pkg().Path(), "DB") {
+			return // a method of ours returning *gorm.DB: it may paginate
+		}
+		switch cfn.Name() {
+		case "Limit":
+			if len(cc.Args) == 1 && isNegativeConst(c.info, cc.Args[0]) {
+				continue // Limit(-1) cancels a limit
+			}
+			return
+		case "Scopes", "FindInBatches", "First", "Take", "Last":
+			return
+		case "Raw":
+			raw = cc
+		case "Or":
+			or = true
+		case "Where":
+			switch c.gormCond(fnNode, cc.Args) {
+			case sqltext.RowsBounded:
+				unique = true
+			case sqltext.RowsUnknown:
+				unknown = true
+			}
+		case "Table":
+			if len(cc.Args) > 0 {
+				if s, ok := lint.ConstString(c.info, cc.Args[0]); ok {
+					tables = append(tables, s)
+				} else {
+					unknown = true
+				}
+			}
+		case "Model":
+			if len(cc.Args) > 0 {
+				models = append(models, c.info.TypeOf(cc.Args[0]))
+			}
+		}
+	}
+	if raw != nil {
+		if len(raw.Args) > 0 && c.sqlUnbounded(fnNode, raw.Args[0]) {
+			c.report(call, msgSQL)
+		}
+		return
+	}
+	if fn.Name() != "Find" {
+		return // Scan without Raw reads what the chain selected: judged at its Find, if any
+	}
+	if len(call.Args) > 1 {
+		switch c.gormCond(fnNode, call.Args[1:]) {
+		case sqltext.RowsBounded:
+			unique = true
+		case sqltext.RowsUnknown:
+			unknown = true
+		}
+	}
+	if unknown || unique && !or {
+		return
+	}
+	// The table: Table(...) if given, else the model, else the destination.
+	if len(tables) == 0 {
+		models = append(models, c.info.TypeOf(call.Args[0]))
+		for _, m := range models {
+			tables = append(tables, tableNames(m)...)
+		}
+	}
+	for _, t := range tables {
+		if c.cfg.AllowTable(t) {
+			return
+		}
+	}
+	c.report(call, msgGORM)
+}
+
+// gormCond judges the conditions of a Where or of Find's inline
+// conditions: a string condition by its text, a struct or map literal by
+// its keys; any other value (primary keys, a struct variable, a clause
+// expression) is unknown.
+func (c *checker) gormCond(fn ast.Node, args []ast.Expr) sqltext.Rows {
+	if len(args) == 0 {
+		return sqltext.RowsUnknown
+	}
+	first := args[0]
+	if t := c.info.TypeOf(first); t != nil {
+		if b, ok := t.Underlying().(*types.Basic); ok && b.Info()&types.IsString != 0 {
+			text, ok := lint.StaticString(c.info, fn, first, sqltext.Hole)
+			if !ok {
+				return sqltext.RowsUnknown
+			}
+			return c.cfg.Cond(text)
+		}
+	}
+	e := ast.Unparen(first)
+	if u, ok := e.(*ast.UnaryExpr); ok {
+		e = ast.Unparen(u.X)
+	}
+	lit, ok := e.(*ast.CompositeLit)
+	if !ok {
+		return sqltext.RowsUnknown
+	}
+	if c.litHasUniqueKey(lit) {
+		return sqltext.RowsBounded
+	}
+	return sqltext.RowsUnbounded
+}
+
+// litHasUniqueKey reports whether a struct or map literal sets a unique
+// column: a field whose name is one (ID for id, Email for email) or a
+// constant key equal to one.
+func (c *checker) litHasUniqueKey(lit *ast.CompositeLit) bool {
+	for _, elt := range lit.Elts {
+		kv, ok := elt.(*ast.KeyValueExpr)
+		if !ok {
+			continue
+		}
+		if id, ok := kv.Key.(*ast.Ident); ok {
+			if _, isField := c.info.ObjectOf(id).(*types.Var); isField && c.uniqueName(id.Name) {
+				return true
+			}
+		}
+		if s, ok := lint.ConstString(c.info, kv.Key); ok && c.cfg.IsUnique(s) {
+			return true
+		}
+	}
+	return false
+}
+
+// uniqueName reports whether a Go name stands for a unique column: ID for
+// id, CreatedBy for created_by.
+func (c *checker) uniqueName(name string) bool {
+	return c.cfg.IsUnique(name) || c.cfg.IsUnique(snake(name))
+}
+
+func isNegativeConst(info *types.Info, e ast.Expr) bool {
+	v := lint.ConstValue(info, e)
+	return v != nil && v.Kind() == constant.Int && constant.Sign(v) < 0
+}
+
+// isSlice reports whether t is a slice or a pointer to one.
+func isSlice(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	_, ok := t.Underlying().(*types.Slice)
+	return ok
+}
+
+// tableNames returns the table names an ORM derives from a model type
+// (*[]User, []*User, User): user, users.
+func tableNames(t types.Type) []string {
+	for t != nil {
+		switch u := types.Unalias(t).(type) {
+		case *types.Pointer:
+			t = u.Elem()
+			continue
+		case *types.Slice:
+			t = u.Elem()
+			continue
+		case *types.Named:
+			name := snake(u.Obj().Name())
+			return []string{name, plural(name)}
+		}
+		break
+	}
+	return nil
+}
+
+// snake turns a Go name into snake case: UserRole -> user_role,
+// HTTPLog -> http_log.
+func snake(name string) string {
+	var b strings.Builder
+	runes := []rune(name)
+	for i, r := range runes {
+		if unicode.IsUpper(r) {
+			if i > 0 && (unicode.IsLower(runes[i-1]) || i+1 < len(runes) && unicode.IsLower(runes[i+1]) && unicode.IsUpper(runes[i-1])) {
+				b.WriteByte('_')
+			}
+			r = unicode.ToLower(r)
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// plural is the usual English plural of a table name.
+func plural(s string) string {
+	switch {
+	case s == "":
+		return s
+	case strings.HasSuffix(s, "y") && len(s) > 1 && !strings.ContainsRune("aeiou", rune(s[len(s)-2])):
+		return s[:len(s)-1] + "ies"
+	case strings.HasSuffix(s, "s") || strings.HasSuffix(s, "x") || strings.HasSuffix(s, "z") ||
+		strings.HasSuffix(s, "ch") || strings.HasSuffix(s, "sh"):
+		return s + "es"
+	}
+	return s + "s"
+}
+
+// --- ent ---
+
+// isEntQuery reports whether t is (a pointer to) a named type shaped like
+// an ent query builder: its method set has Limit, Offset and All.
+func isEntQuery(t types.Type) bool {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	named, ok := types.Unalias(t).(*types.Named)
+	if !ok {
+		return false
+	}
+	if _, isIface := named.Underlying().(*types.Interface); isIface {
+		return false
+	}
+	ms := types.NewMethodSet(types.NewPointer(named))
+	for _, m := range []string{"Limit", "Offset", "All"} {
+		if ms.Lookup(named.Obj().Pkg(), m) == nil {
+			return false
+		}
+	}
+	return true
+}
+
+func (c *checker) entAll(cur inspector.Cursor, call *ast.CallExpr) {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return
+	}
+	recvNamed := namedOf(c.info.TypeOf(sel.X))
+	if recvNamed == nil {
+		return
+	}
+	fnNode := lint.OutermostFunc(cur)
+	chain := lint.WalkChain(c.info, fnNode, sel.X, call)
+	if chain.Opaque {
+		return
+	}
+	for _, root := range chain.Roots {
+		if _, ok := ast.Unparen(root).(*ast.CallExpr); ok {
+			return // a helper builds the query: it may paginate
+		}
+	}
+	builderPkg := recvNamed.Obj().Pkg()
+	for _, cc := range chain.Calls {
+		cfn := lint.Callee(c.info, cc)
+		if cfn == nil || cfn.Pkg() != builderPkg {
+			return // a method of ours returning the builder: it may paginate
+		}
+		switch cfn.Name() {
+		case "Limit":
+			return
+		case "Where":
+			if c.entUniquePredicate(cc.Args) {
+				return
+			}
+		}
+	}
+	name := strings.TrimSuffix(recvNamed.Obj().Name(), "Query")
+	for _, t := range []string{snake(name), plural(snake(name))} {
+		if c.cfg.AllowTable(t) {
+			return
+		}
+	}
+	c.report(call, msgEnt)
+}
+
+// entUniquePredicate reports whether one of the predicates of a Where is
+// the equality of a unique field to a value (user.ID(id), user.IDEQ(id),
+// user.IDIn(ids...)).
+func (c *checker) entUniquePredicate(args []ast.Expr) bool {
+	for _, a := range args {
+		pc, ok := ast.Unparen(a).(*ast.CallExpr)
+		if !ok {
+			continue
+		}
+		pfn := lint.Callee(c.info, pc)
+		if pfn == nil || pfn.Signature().Recv() != nil {
+			continue
+		}
+		name := pfn.Name()
+		for _, suffix := range []string{"EQ", "In"} {
+			name = strings.TrimSuffix(name, suffix)
+		}
+		if c.uniqueName(name) {
+			return true
+		}
+	}
+	return false
+}
+
+func namedOf(t types.Type) *types.Named {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, _ := types.Unalias(t).(*types.Named)
+	return n
+}
+
+// --- MongoDB ---
+
+func (c *checker) mongoFind(cur inspector.Cursor, call *ast.CallExpr) {
+	if len(call.Args) < 2 || call.Ellipsis.IsValid() {
+		return
+	}
+	fnNode := lint.OutermostFunc(cur)
+	if c.mongoFilterUnique(fnNode, call.Args[1]) {
+		return
+	}
+	for _, opt := range call.Args[2:] {
+		if !c.mongoOptionsUnlimited(fnNode, opt, call) {
+			return
+		}
+	}
+	c.report(call, msgMongo)
+}
+
+// mongoFilterUnique reports whether a filter literal (or the literal a
+// local variable is declared with) requires _id or a unique field.
+func (c *checker) mongoFilterUnique(fn ast.Node, filter ast.Expr) bool {
+	e := ast.Unparen(filter)
+	if id, ok := e.(*ast.Ident); ok {
+		if v := lint.LocalVar(c.info, lint.FuncBody(fn), id); v != nil {
+			if val := lint.SingleAssignment(c.info, lint.FuncBody(fn), v); val != nil {
+				e = ast.Unparen(val)
+			}
+		}
+	}
+	lit, ok := e.(*ast.CompositeLit)
+	if !ok {
+		return false
+	}
+	for _, elt := range lit.Elts {
+		var key ast.Expr
+		switch elt := elt.(type) {
+		case *ast.KeyValueExpr: // bson.M{"_id": id}
+			key = elt.Key
+		case *ast.CompositeLit: // bson.D{{"_id", id}} or {Key: "_id", Value: id}
+			for i, f := range elt.Elts {
+				if kv, ok := f.(*ast.KeyValueExpr); ok {
+					if k, ok := kv.Key.(*ast.Ident); ok && k.Name == "Key" {
+						key = kv.Value
+					}
+				} else if i == 0 {
+					key = f
+				}
+			}
+		}
+		if key == nil {
+			continue
+		}
+		if s, ok := lint.ConstString(c.info, key); ok && (s == "_id" || c.cfg.IsUnique(s)) {
+			return true
+		}
+	}
+	return false
+}
+
+// mongoOptionsUnlimited reports whether an options argument of Find is
+// known to set no limit: built in the function from options.Find() with no
+// SetLimit (or a FindOptions literal with no Limit). Options built
+// elsewhere may set one.
+func (c *checker) mongoOptionsUnlimited(fn ast.Node, opt ast.Expr, exec *ast.CallExpr) bool {
+	e := ast.Unparen(opt)
+	if u, ok := e.(*ast.UnaryExpr); ok {
+		if lit, ok := ast.Unparen(u.X).(*ast.CompositeLit); ok && lint.IsNamed(c.info.TypeOf(lit), optionsV1, "FindOptions") {
+			for _, elt := range lit.Elts {
+				if kv, ok := elt.(*ast.KeyValueExpr); ok {
+					if k, ok := kv.Key.(*ast.Ident); ok && k.Name == "Limit" {
+						return false
+					}
+				}
+			}
+			return true
+		}
+	}
+	chain := lint.WalkChain(c.info, fn, opt, exec)
+	if chain.Opaque || len(chain.Roots) == 0 {
+		return false
+	}
+	for _, root := range chain.Roots {
+		rc, ok := ast.Unparen(root).(*ast.CallExpr)
+		if !ok {
+			return false
+		}
+		if rfn := lint.Callee(c.info, rc); !lint.IsFunc(rfn, optionsV1, "Find") && !lint.IsFunc(rfn, optionsV2, "Find") {
+			return false
+		}
+	}
+	for _, cc := range chain.Calls {
+		cfn := lint.Callee(c.info, cc)
+		if cfn == nil || cfn.Pkg() == nil || cfn.Pkg().Path() != optionsV1 && cfn.Pkg().Path() != optionsV2 {
+			return false
+		}
+		if cfn.Name() == "SetLimit" && !(len(cc.Args) == 1 && lint.IsZeroConst(c.info, cc.Args[0])) {
+			return false // SetLimit(0) means no limit
+		}
+	}
+	return true
+}
+
+// report reports a finding at the method that runs the query.
+func (c *checker) report(call *ast.CallExpr, msg string) {
+	pos := call.Pos()
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+		pos = sel.Sel.Pos()
+	}
+	c.p.Report(analysis.Diagnostic{Pos: pos, End: call.End(), Message: msg})
+}
+
+func oneOf(s string, set []string) bool {
+	for _, x := range set {
+		if s == x {
+			return true
+		}
+	}
+	return false
+}

@@ -154,6 +154,21 @@ func LocalVar(info *types.Info, body *ast.BlockStmt, id *ast.Ident) *types.Var {
 	if !ok || v.IsField() || v.Pos() < body.Pos() || v.Pos() >= body.End() {
 		return nil
 	}
+	// A parameter or result of a function literal in body is not local:
+	// its value comes from the caller.
+	param := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if param || n == nil || v.Pos() < n.Pos() || v.Pos() >= n.End() {
+			return false
+		}
+		if lit, ok := n.(*ast.FuncLit); ok && v.Pos() < lit.Type.End() {
+			param = true
+		}
+		return true
+	})
+	if param {
+		return nil
+	}
 	return v
 }
 

@@ -1,0 +1,49 @@
+package unpaginated
+
+// Doc is the analyzer's documentation, shown by go vet -help and the CLI.
+const Doc = `report queries that can return an unbounded number of rows
+
+A query that loads every matching row works with a thousand rows and takes
+the service down with ten million: the result set grows with the table, so
+memory spikes, requests time out and the database saturates, long after
+the code was written and tested.
+
+The checker reports, at the call that runs the query:
+
+  - SQL text that is statically known (a constant, a concatenation of
+    constants, fmt.Sprintf with a constant format, or a local variable
+    assigned once from one of those) run for many rows by database/sql
+    (Query, QueryContext on DB, Tx, Conn, and on a Stmt prepared in the
+    same function), sqlx (Select, SelectContext, Queryx, QueryxContext,
+    NamedQuery, NamedQueryContext, and the package-level forms), pgx v5
+    (Query on Conn, pgxpool.Pool, pgx.Tx) or any Query method returning
+    *sql.Rows, *sqlx.Rows or pgx.Rows, when its outermost statement is a
+    SELECT with no LIMIT, FETCH FIRST/NEXT or TOP;
+  - GORM (gorm.io/gorm and v1, github.com/jinzhu/gorm) Find into a slice,
+    and Raw(...).Scan into a slice, through a
+    chain with no Limit and no Scopes;
+  - ent's All and AllX on a query builder (a type with Limit, Offset and
+    All methods) with no Limit;
+  - MongoDB (driver v1 and v2) Collection.Find with no options, or with
+    options built in the function from options.Find() without SetLimit.
+
+For example:
+
+	rows, err := db.QueryContext(ctx, "SELECT id, email FROM users WHERE org_id = $1", org) // reported
+
+should be
+
+	rows, err := db.QueryContext(ctx,
+		"SELECT id, email FROM users WHERE org_id = $1 AND id > $2 ORDER BY id LIMIT $3",
+		org, afterID, pageSize)
+
+It does not report QueryRow, Get, First, Take, Last or FindOne; SQL that
+is not constant; a SELECT with no FROM (SELECT 1, SELECT now()), made only
+of aggregates with no GROUP BY (SELECT count(*) ...), or whose WHERE
+requires a unique column (-unique-columns, default id) to equal a value
+(id = $1, t.id = ?, id = ANY($1), id IN (...)); a UNION whose branches are
+all bounded; reads of the small tables listed in -allow-tables; and
+statements that are not a SELECT. A LIMIT in a subquery, a string literal
+or a comment does not bound the outer query. A chain or options value held
+in a local variable is bounded if any assignment or call on it in the
+function adds a limit; one built by another function is not judged.`
