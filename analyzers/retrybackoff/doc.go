@@ -1,0 +1,62 @@
+package retrybackoff
+
+// Doc is the analyzer's documentation, shown by go vet -help and the CLI.
+const Doc = `report retry loops with no, constant or unbounded backoff
+
+A retry loop that does not wait between attempts, or always waits the same
+time, turns one dependency's hiccup into a self-inflicted DDoS: every
+client that failed at the same moment retries at the same moment, again
+and again, while the dependency tries to recover. A retry loop that never
+gives up and never checks for cancellation spins forever on a permanent
+failure and never reports it.
+
+A retry loop is a for loop (counted, for i := range n, condition-only or
+infinite) whose body calls an operation that returns an error and, on that
+error, leaves the loop on success and goes round again on failure. Loops
+over data, ticker loops, worker loops, polling loops and loops whose
+failure path returns the error are not retry loops.
+
+The checker reports a retry loop, once, at its for keyword, when:
+
+ 1. nothing in it waits: no time.Sleep, timer, time.After, sleep helper or
+    backoff library call;
+ 2. every wait is constant: a constant, or a variable or field that the
+    loop never changes;
+ 3. it is unbounded: no attempt limit, no deadline, no exit but success,
+    and no ctx.Done() or ctx.Err() check;
+ 4. with -retrybackoff.require-jitter, its delay grows with no random
+    jitter.
+
+For example:
+
+	for { // reported: constant wait, unbounded
+		conn, err := grpc.NewClient(addr, opts...)
+		if err == nil {
+			return conn, nil
+		}
+		time.Sleep(time.Second)
+	}
+
+should be
+
+	delay := 100 * time.Millisecond
+	for attempt := 0; attempt < 8; attempt++ {
+		conn, err := grpc.NewClient(addr, opts...)
+		if err == nil {
+			return conn, nil
+		}
+		jitter := time.Duration(rand.Int64N(int64(delay)))
+		select {
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		case <-time.After(delay + jitter):
+		}
+		delay = min(2*delay, 10*time.Second)
+	}
+
+or use a backoff library: loops that call github.com/cenkalti/backoff
+(v4, v5), github.com/avast/retry-go, github.com/hashicorp/go-retryablehttp,
+github.com/sethvargo/go-retry, k8s.io/apimachinery/pkg/util/wait or
+k8s.io/client-go/util/retry, or a function listed in
+-retrybackoff.backoff-funcs, are not reported. Functions whose body always
+waits (sleepCtx(ctx, d)) count as a wait, across packages.`
