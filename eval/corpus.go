@@ -73,10 +73,12 @@ func dropPathReplaces(dir string) error {
 	if err := json.Unmarshal(out, &mod); err != nil {
 		return err
 	}
+	dropped := false
 	for _, r := range mod.Replace {
 		if r.New.Version != "" { // a module replacement, not a directory
 			continue
 		}
+		dropped = true
 		old := r.Old.Path
 		if r.Old.Version != "" {
 			old += "@" + r.Old.Version
@@ -85,5 +87,11 @@ func dropPathReplaces(dir string) error {
 			return fmt.Errorf("dropping replace %s in %s: %v", old, dir, err)
 		}
 	}
-	return nil
+	if !dropped {
+		return nil
+	}
+	// go.sum never listed the siblings (they were directories): add them.
+	tidy := command(dir, []string{"GOFLAGS=-mod=mod"}, "go", "mod", "tidy", "-e")
+	tidy.Stderr = os.Stderr
+	return tidy.Run()
 }

@@ -94,6 +94,13 @@ func evaluate(only []string) error {
 		if fa, fb := findingLines(a), findingLines(b); !slices.Equal(fa, fb) {
 			failures = append(failures, fmt.Sprintf("%s: two runs disagree (nondeterminism): %d vs %d findings", t.name, len(fa), len(fb)))
 		}
+		if a.Summary.Packages == 0 {
+			msg := "no package analyzed"
+			if len(a.Errors) > 0 {
+				msg += ": " + firstLine(a.Errors[0].Message)
+			}
+			failures = append(failures, fmt.Sprintf("%s: %s (is the corpus copy broken? re-run make corpus)", t.name, msg))
+		}
 		for _, e := range a.Errors {
 			if e.Internal {
 				failures = append(failures, fmt.Sprintf("%s: internal error in %s: %s", t.name, e.Package, firstLine(e.Message)))
