@@ -91,7 +91,7 @@ func dropPathReplaces(dir string) error {
 		return nil
 	}
 	// go.sum never listed the siblings (they were directories): add them.
-	tidy := command(dir, []string{"GOFLAGS=-mod=mod"}, "go", "mod", "tidy", "-e")
+	tidy := command(dir, nil, "go", "mod", "tidy")
 	tidy.Stderr = os.Stderr
 	return tidy.Run()
 }
