@@ -270,6 +270,11 @@ func (c *checker) checkLoop(cur inspector.Cursor) {
 	forPos := loop.Pos()
 	switch l := loop.(type) {
 	case *ast.ForStmt:
+		// A counted loop bounded by len(x) walks data, forwards or
+		// backwards: it counts elements, not attempts.
+		if callsLen(c.info, l.Init) || callsLen(c.info, l.Cond) {
+			return
+		}
 		body, forPos = l.Body, l.For
 		if l.Cond != nil {
 			cond = l.Cond
@@ -805,4 +810,23 @@ func (c *checker) trivialCond(e ast.Expr) bool {
 		return ok && !v.IsField() && v.Pkg() != nil && v.Parent() != v.Pkg().Scope()
 	}
 	return false
+}
+
+// callsLen reports whether n calls the builtin len or cap.
+func callsLen(info *types.Info, n ast.Node) bool {
+	if n == nil || isNilNode(n) {
+		return false
+	}
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok {
+			if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
+				if b, ok := info.Uses[id].(*types.Builtin); ok && (b.Name() == "len" || b.Name() == "cap") {
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
 }

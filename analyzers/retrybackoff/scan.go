@@ -356,6 +356,11 @@ func (sc *scanner) call(call *ast.CallExpr) {
 	case lint.IsMethod(fn, "sync", "Cond", "Wait"):
 		sc.s.signal = true
 		return
+	case isAccept(fn):
+		// Accept blocks until a client connects: each iteration handles
+		// a new event, as in a server loop.
+		sc.s.signal = true
+		return
 	}
 	sig := fn.Type().(*types.Signature)
 	if sig.Recv() != nil {
@@ -421,4 +426,18 @@ func isContext(t types.Type) bool {
 		return false
 	}
 	return types.Implements(t, contextIface) || types.Implements(types.NewPointer(t), contextIface)
+}
+
+// isAccept reports whether fn is a listener's Accept method (net.Listener,
+// *net.TCPListener's AcceptTCP, and in-house listeners alike).
+func isAccept(fn *types.Func) bool {
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || sig.Recv() == nil {
+		return false
+	}
+	switch fn.Name() {
+	case "Accept", "AcceptTCP", "AcceptUnix":
+		return true
+	}
+	return false
 }
