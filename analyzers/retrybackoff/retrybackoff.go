@@ -93,6 +93,13 @@ type checker struct {
 }
 
 func run(pass *analysis.Pass) (any, error) {
+	// The standard library's waits (time.Sleep, timers) are recognized
+	// directly, so its packages need no facts, and its loops are not the
+	// user's to fix. Skipping it is most of this analyzer's cost under go vet,
+	// which runs fact-exporting analyzers over every dependency.
+	if lint.IsStd(pass) {
+		return nil, nil
+	}
 	path := pass.Pkg.Path()
 	for _, lib := range backoffLibs {
 		if path == lib || strings.HasPrefix(path, lib+"/") {

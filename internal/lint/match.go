@@ -2,8 +2,13 @@ package lint
 
 import (
 	"go/ast"
+	"go/build"
 	"go/constant"
 	"go/types"
+	"path/filepath"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
 
 	"golang.org/x/tools/go/types/typeutil"
 )
@@ -163,3 +168,18 @@ func oneOf(s string, set []string) bool {
 	}
 	return false
 }
+
+// IsStd reports whether the pass's package is part of the standard
+// library: its files are under GOROOT/src. The vet protocol runs analyzers
+// that export facts over every dependency, std included; an analyzer
+// whose facts std never needs can return early there. Under drivers with
+// another GOROOT layout (nogo) it reports false, which only costs time.
+func IsStd(pass *analysis.Pass) bool {
+	if len(pass.Files) == 0 {
+		return false
+	}
+	name := pass.Fset.File(pass.Files[0].FileStart).Name()
+	return strings.HasPrefix(name, goroot)
+}
+
+var goroot = filepath.Join(build.Default.GOROOT, "src") + string(filepath.Separator)
