@@ -135,6 +135,9 @@ func (c *checker) visitCall(cur inspector.Cursor, call *ast.CallExpr) {
 	var tw *twin
 	if !fresh {
 		tw = c.twinFor(fn, call)
+		if tw != nil && c.contextAttachedLater(cur, call, fn) {
+			tw = nil
+		}
 	}
 	gormExec := tw == nil && isGormExec(fn)
 	freshArg := ""

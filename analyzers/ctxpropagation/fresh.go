@@ -93,6 +93,11 @@ func (c *checker) deliberateFresh(cur inspector.Cursor, call *ast.CallExpr, a *a
 		if callee != nil && isCleanup(callee.Name()) {
 			return true
 		}
+		// The callee discards the parameter (func f(_ context.Context)):
+		// no context reaches anything through it.
+		if c.discardsParam(callee, pc, call) {
+			return true
+		}
 		if isDeriver(callee) && len(pc.Args) > 0 && ast.Unparen(pc.Args[0]) == call {
 			if c.keptInField(parent, a.fn) || c.onlyForCleanup(parent, a.fn) {
 				return true
@@ -434,4 +439,27 @@ func (c *checker) isErrCheck(cond ast.Expr) bool {
 		return !found
 	})
 	return found
+}
+
+// discardsParam reports whether arg is passed to a parameter that the
+// statically known callee (a function or a method of a concrete type)
+// names _ or leaves unnamed: func (d *D) newInformer(_ context.Context).
+func (c *checker) discardsParam(callee *types.Func, pc *ast.CallExpr, arg ast.Expr) bool {
+	if callee == nil || pc.Ellipsis.IsValid() {
+		return false
+	}
+	sig, ok := callee.Type().(*types.Signature)
+	if !ok || sig.Variadic() {
+		return false
+	}
+	if r := sig.Recv(); r != nil && types.IsInterface(r.Type()) {
+		return false // an interface method's parameter names bind nothing
+	}
+	for i, a := range pc.Args {
+		if ast.Unparen(a) == arg && i < sig.Params().Len() {
+			name := sig.Params().At(i).Name()
+			return name == "_" || name == ""
+		}
+	}
+	return false
 }

@@ -346,3 +346,105 @@ func renameFix(call *ast.CallExpr, tw *twin, ctxExpr string) (analysis.Suggested
 		},
 	}, true
 }
+
+// contextAttachedLater reports a call of http.NewRequest whose request is
+// given a context afterwards in the same function: req, err :=
+// http.NewRequest(...) followed by req = req.WithContext(ctx) (or
+// req.Clone(ctx)), the idiom of code written before NewRequestWithContext.
+// The request that is sent carries the context; the call is not a dropped
+// context.
+func (c *checker) contextAttachedLater(cur inspector.Cursor, call *ast.CallExpr, fn *types.Func) bool {
+	if !lint.IsFunc(fn, "net/http", "NewRequest") {
+		return false
+	}
+	as, ok := cur.Parent().Node().(*ast.AssignStmt)
+	if !ok || len(as.Rhs) != 1 || ast.Unparen(as.Rhs[0]) != call || len(as.Lhs) == 0 {
+		return false
+	}
+	id, ok := as.Lhs[0].(*ast.Ident)
+	if !ok {
+		return false
+	}
+	req := c.info.ObjectOf(id)
+	if req == nil {
+		return false
+	}
+	var body *ast.BlockStmt
+	switch f := innermostFunc(cur).(type) {
+	case *ast.FuncDecl:
+		body = f.Body
+	case *ast.FuncLit:
+		body = f.Body
+	}
+	if body == nil {
+		return false
+	}
+	// The request may be kept in a field (s.req = req) and sent later.
+	objs := map[types.Object]bool{req: true}
+	ast.Inspect(body, func(n ast.Node) bool {
+		if as, ok := n.(*ast.AssignStmt); ok && len(as.Lhs) == len(as.Rhs) {
+			for i, r := range as.Rhs {
+				if x, ok := ast.Unparen(r).(*ast.Ident); ok && c.info.Uses[x] == req {
+					if sel, ok := ast.Unparen(as.Lhs[i]).(*ast.SelectorExpr); ok {
+						if o := c.info.Uses[sel.Sel]; o != nil {
+							objs[o] = true
+						}
+					}
+				}
+			}
+		}
+		return true
+	})
+	isReq := func(e ast.Expr) bool {
+		switch e := ast.Unparen(e).(type) {
+		case *ast.Ident:
+			return objs[c.info.Uses[e]]
+		case *ast.SelectorExpr:
+			return objs[c.info.Uses[e.Sel]]
+		}
+		return false
+	}
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if found {
+			return false
+		}
+		if es, ok := n.(*ast.ExprStmt); ok {
+			// req.WithContext(ctx) as a statement discards the request
+			// that carries ctx: the request sent has none.
+			if w, ok := ast.Unparen(es.X).(*ast.CallExpr); ok {
+				if sel, ok := ast.Unparen(w.Fun).(*ast.SelectorExpr); ok && (sel.Sel.Name == "WithContext" || sel.Sel.Name == "Clone") {
+					return false
+				}
+			}
+			return true
+		}
+		w, ok := n.(*ast.CallExpr)
+		if !ok || w.Pos() < call.End() {
+			return true
+		}
+		if sel, ok := ast.Unparen(w.Fun).(*ast.SelectorExpr); ok && len(w.Args) == 1 &&
+			(sel.Sel.Name == "WithContext" || sel.Sel.Name == "Clone") && isReq(sel.X) {
+			found = true
+			return false
+		}
+		// do(ctx, client, req): the request goes, with a context, to a
+		// helper that attaches it.
+		hasReq, hasCtx := false, false
+		for _, a := range w.Args {
+			if isReq(a) {
+				hasReq = true
+			} else if t := c.info.TypeOf(a); t != nil && types.Implements(t, c.ctxType) {
+				if ac, ok := ast.Unparen(a).(*ast.CallExpr); !ok || !lint.IsFunc(lint.Callee(c.info, ac), "context", "Background", "TODO") {
+					hasCtx = true
+				}
+			}
+		}
+		if hasReq && hasCtx {
+			found = true
+			return false
+		}
+		return true
+	})
+	return found
+}

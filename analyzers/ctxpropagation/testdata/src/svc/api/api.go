@@ -395,3 +395,79 @@ func (s *Server) Archive(ctx context.Context, id int64) error {
 	_, err := s.db.ExecContext(context.Background(), "INSERT INTO archive SELECT * FROM orders WHERE id = $1", id)
 	return err
 }
+
+// From etcd's lease/leasehttp and etcdserver/corrupt.go: code written
+// before NewRequestWithContext builds the request, then attaches ctx.
+func (s *Server) HashByRev(ctx context.Context, url string) error {
+	req, err := http.NewRequest(http.MethodGet, url, nil)
+	if err != nil {
+		return err
+	}
+	req = req.WithContext(ctx)
+	req.Header.Set("Content-Type", "application/json")
+	resp, err := s.http.Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+// The request that carries ctx is thrown away: the one sent has none.
+func (s *Server) Discarded(ctx context.Context, url string) error {
+	req, err := http.NewRequest(http.MethodGet, url, nil) // want `http\.NewRequest ignores ctx`
+	if err != nil {
+		return err
+	}
+	req.WithContext(ctx)
+	resp, err := s.http.Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+// From prometheus' scrape.go: the request is built once, kept in a field
+// and sent with the scrape's context.
+type scraper struct {
+	req    *http.Request
+	client *http.Client
+}
+
+func (s *scraper) scrape(ctx context.Context, url string) (*http.Response, error) {
+	if s.req == nil {
+		req, err := http.NewRequest(http.MethodGet, url, nil)
+		if err != nil {
+			return nil, err
+		}
+		req.Header.Add("Accept", "text/plain")
+		s.req = req
+	}
+	return s.client.Do(s.req.WithContext(ctx))
+}
+
+// From prometheus' notifier: the request goes, with ctx, to a helper that
+// attaches it.
+func send(ctx context.Context, c *http.Client, req *http.Request) (*http.Response, error) {
+	return c.Do(req.WithContext(ctx))
+}
+
+func (s *scraper) sendOne(ctx context.Context, url string) error {
+	req, err := http.NewRequest(http.MethodPost, url, nil)
+	if err != nil {
+		return err
+	}
+	resp, err := send(ctx, s.client, req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+// From prometheus' kubernetes discovery: the callee discards its context
+// parameter, so a fresh context reaches nothing.
+func (s *scraper) newInformer(_ context.Context) *http.Client { return s.client }
+
+func (s *scraper) run(ctx context.Context) {
+	s.client = s.newInformer(context.Background())
+	<-ctx.Done()
+}
