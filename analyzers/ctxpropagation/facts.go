@@ -92,7 +92,7 @@ func isCleanup(name string) bool {
 // long-lived component (a client for a hijacked connection, a worker, a
 // server): its lifetime is not the caller's, so the caller's context is
 // not the one its set-up I/O should take.
-var starterPrefixes = []string{"new", "create", "start", "spawn", "launch", "accept", "listen", "open", "connect", "dial", "register"}
+var starterPrefixes = []string{"new", "create", "init", "start", "spawn", "launch", "accept", "listen", "open", "connect", "dial", "register"}
 
 func isStarter(name string) bool {
 	lower := strings.ToLower(name)
@@ -173,6 +173,12 @@ func (c *checker) propagates(fn *types.Func) bool {
 func (c *checker) freshArgTarget(cur inspector.Cursor, call *ast.CallExpr, fn *types.Func) string {
 	sig, ok := fn.Type().(*types.Signature)
 	if !ok || fn.Pkg() == nil || fn.Pkg().Path() == "context" || isCleanup(fn.Name()) || (isLogging(fn) && !logging) {
+		return ""
+	}
+	// A fresh root handed to a function that initializes or starts a
+	// long-lived component (a lazily created singleton's initManager) is
+	// deliberate: the component must not die with its first caller.
+	if isStarter(fn.Name()) {
 		return ""
 	}
 	for i := range sig.Results().Len() {

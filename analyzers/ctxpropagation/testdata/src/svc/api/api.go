@@ -471,3 +471,11 @@ func (s *scraper) run(ctx context.Context) {
 	s.client = s.newInformer(context.Background())
 	<-ctx.Done()
 }
+
+// Lazily initialized singletons are read where a context is in scope: their
+// getters start a long-lived component, which must not take the caller's
+// context, so nothing is reported.
+func (s *Server) singletons(ctx context.Context) string {
+	_ = store.GetManager()
+	return store.DefaultFeatures().Version
+}
