@@ -4,8 +4,10 @@ package httptimeout
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
+	"net"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -153,6 +155,9 @@ func (c *checker) visitCall(cur inspector.Cursor, call *ast.CallExpr) {
 		c.p.ReportNode(call, "http."+fn.Name()+" uses http.DefaultClient, which has no timeout: "+
 			"a slow server blocks this goroutine forever; use an http.Client with Timeout set")
 	case lint.IsFunc(fn, httpPkg, "ListenAndServe", "ListenAndServeTLS", "Serve", "ServeTLS"):
+		if strings.HasPrefix(fn.Name(), "ListenAndServe") && len(call.Args) > 0 && loopbackAddr(c.info, call.Args[0]) {
+			return // only local processes can connect (a pprof port on localhost)
+		}
 		c.p.ReportNode(call, "http."+fn.Name()+" serves with no read timeouts: "+
 			"slow clients (Slowloris) can hold every connection open and exhaust the server; "+
 			"use an http.Server with ReadHeaderTimeout set", c.serveFixes(call, fn.Name())...)
@@ -238,6 +243,9 @@ func (c *checker) checkClient(cr creation, configured map[types.Object]bool) {
 	if c.onlyBoundedRequests(cr) {
 		return
 	}
+	if c.stubTransport(cr) || c.optionTimeout(cr) {
+		return
+	}
 	c.p.ReportNode(cr.cur.Node(), "http.Client has no Timeout: a slow server blocks its callers forever; "+
 		"set Timeout (or give every request a context with a deadline)")
 }
@@ -294,7 +302,8 @@ func (c *checker) hasTransport(cr creation) bool {
 
 // onlyBoundedRequests reports whether a client held in a local variable is
 // only used, in its function, to Do requests whose context has a deadline
-// set there (k6's per-request timeouts): each request is bounded, and a
+// set there (k6's per-request timeouts), or passed to a call together with
+// such a context (etcd's getPeerHashKVs): each request is bounded, and a
 // client Timeout would only duplicate it.
 func (c *checker) onlyBoundedRequests(cr creation) bool {
 	dest := c.destination(cr.cur)
@@ -314,6 +323,15 @@ func (c *checker) onlyBoundedRequests(cr creation) bool {
 	for id := range fn.Preorder((*ast.Ident)(nil)) {
 		if c.info.Uses[id.Node().(*ast.Ident)] != v {
 			continue
+		}
+		if call, ok := id.Parent().Node().(*ast.CallExpr); ok && ast.Unparen(call.Fun) != id.Node() {
+			// HashByRev(ctx, cc, url): passed along with a context that has
+			// a deadline set here, for the callee to send its request with.
+			if c.withBoundedContext(call, assigns) {
+				sent = true
+				continue
+			}
+			return false
 		}
 		if _, ok := id.Parent().Node().(*ast.SelectorExpr); !ok {
 			return false // the client escapes: passed, returned, copied
@@ -473,4 +491,137 @@ func oneOf(s string, set []string) bool {
 		}
 	}
 	return false
+}
+
+// stubTransport reports whether a created client's Transport, in its
+// literal, is a value of a type of this package whose RoundTrip makes no
+// call: it answers without any I/O (prometheus's failingRoundTripper,
+// which fails every request with a fixed error).
+func (c *checker) stubTransport(cr creation) bool {
+	if cr.lit == nil {
+		return false
+	}
+	for _, elt := range cr.lit.Elts {
+		kv, ok := elt.(*ast.KeyValueExpr)
+		if !ok {
+			continue
+		}
+		if key, ok := kv.Key.(*ast.Ident); !ok || key.Name != "Transport" {
+			continue
+		}
+		v := ast.Unparen(kv.Value)
+		if u, ok := v.(*ast.UnaryExpr); ok && u.Op == token.AND {
+			v = ast.Unparen(u.X)
+		}
+		if _, ok := v.(*ast.CompositeLit); !ok {
+			return false
+		}
+		t := c.info.TypeOf(v)
+		if t == nil {
+			return false
+		}
+		obj, _, _ := types.LookupFieldOrMethod(t, true, nil, "RoundTrip")
+		fn, ok := obj.(*types.Func)
+		if !ok || fn.Pkg() != c.p.Pkg {
+			return false
+		}
+		for _, f := range c.p.Pass.Files {
+			for _, d := range f.Decls {
+				fd, ok := d.(*ast.FuncDecl)
+				if !ok || fd.Body == nil || c.info.Defs[fd.Name] != fn {
+					continue
+				}
+				calls := false
+				ast.Inspect(fd.Body, func(n ast.Node) bool {
+					if call, ok := n.(*ast.CallExpr); ok {
+						if tv, ok := c.info.Types[call.Fun]; !ok || !tv.IsType() { // conversions are not calls
+							calls = true
+						}
+					}
+					return !calls
+				})
+				return !calls
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// optionTimeout reports whether a created client is handed to a library's
+// functional option (docker's client.WithHTTPClient(&http.Client{...}))
+// in a function that also passes that library's WithTimeout option, which
+// sets the client's Timeout:
+//
+//	opts = append(opts, client.WithHTTPClient(&http.Client{Transport: rt}))
+//	opts = append(opts, client.WithTimeout(d))
+func (c *checker) optionTimeout(cr creation) bool {
+	cur := cr.cur
+	if u, ok := cur.Parent().Node().(*ast.UnaryExpr); ok && u.Op == token.AND {
+		cur = cur.Parent()
+	}
+	call, ok := cur.Parent().Node().(*ast.CallExpr)
+	if !ok || ast.Unparen(call.Fun) == cur.Node() {
+		return false
+	}
+	fn := lint.Callee(c.info, call)
+	if fn == nil || fn.Pkg() == nil || fn.Pkg() == c.p.Pkg || fn.Pkg().Path() == httpPkg {
+		return false
+	}
+	_, scope := c.scope(cr.cur)
+	if scope == nil {
+		return false
+	}
+	found := false
+	ast.Inspect(scope, func(n ast.Node) bool {
+		if found {
+			return false
+		}
+		if opt, ok := n.(*ast.CallExpr); ok && len(opt.Args) == 1 && !isZeroConst(c.info, opt.Args[0]) {
+			if g := lint.Callee(c.info, opt); g != nil && g.Pkg() == fn.Pkg() && g.Name() == "WithTimeout" {
+				if sig, ok := g.Type().(*types.Signature); ok && sig.Recv() == nil {
+					found = true
+				}
+			}
+		}
+		return true
+	})
+	return found
+}
+
+// isZeroConst reports whether e is a constant zero.
+func isZeroConst(info *types.Info, e ast.Expr) bool {
+	tv, ok := info.Types[e]
+	return ok && tv.Value != nil && tv.Value.String() == "0"
+}
+
+// withBoundedContext reports whether one of call's arguments is a context
+// with a deadline set, before the call, in the function whose assignments
+// are assigns.
+func (c *checker) withBoundedContext(call *ast.CallExpr, assigns []assign) bool {
+	for _, a := range call.Args {
+		if t := c.info.TypeOf(a); t != nil && types.TypeString(t, nil) == "context.Context" &&
+			c.boundedContext(a, call.Pos(), assigns, 0) {
+			return true
+		}
+	}
+	return false
+}
+
+// loopbackAddr reports whether e is a constant listen address on the
+// loopback interface: "localhost:6060", "127.0.0.1:8080", "[::1]:9090".
+func loopbackAddr(info *types.Info, e ast.Expr) bool {
+	tv, ok := info.Types[e]
+	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
+		return false
+	}
+	host, _, err := net.SplitHostPort(constant.StringVal(tv.Value))
+	if err != nil {
+		return false
+	}
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }

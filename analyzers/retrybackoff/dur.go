@@ -27,6 +27,8 @@ type loopCtx struct {
 	// opAssigns holds, for each call assigned in the loop, the expressions
 	// its results are assigned to.
 	opAssigns map[*ast.CallExpr][]ast.Expr
+	// loop is the loop being judged.
+	loop ast.Stmt
 }
 
 func (c *checker) newLoopCtx(loop ast.Stmt) *loopCtx {
@@ -34,6 +36,7 @@ func (c *checker) newLoopCtx(loop ast.Stmt) *loopCtx {
 		assigns:   make(map[types.Object][]assignment),
 		stepped:   make(map[types.Object]bool),
 		opAssigns: make(map[*ast.CallExpr][]ast.Expr),
+		loop:      loop,
 	}
 	var post ast.Node
 	if fs, ok := loop.(*ast.ForStmt); ok && fs.Post != nil {
@@ -296,6 +299,19 @@ func (c *checker) carried(v types.Object, pos token.Pos, seen map[types.Object]b
 	if c.cur.stepped[v] {
 		return true
 	}
+	// s, err := field.GetContents(r): a value read in the loop from a
+	// stream that outlives it is new input each time (a prompt asking
+	// again after invalid input).
+	for call, lhs := range c.cur.opAssigns {
+		if call.Pos() >= pos || !c.readsInput(call) {
+			continue
+		}
+		for _, l := range lhs {
+			if lint.ObjectOf(c.info, l) == v {
+				return true
+			}
+		}
+	}
 	for _, a := range c.cur.assigns[v] {
 		if a.op == token.AND {
 			continue
@@ -308,4 +324,66 @@ func (c *checker) carried(v types.Object, pos token.Pos, seen map[types.Object]b
 		}
 	}
 	return false
+}
+
+// readsInput reports whether call reads the next piece of a stream declared
+// outside the loop: such a reader passed as an argument, a Read... method
+// on it, or a bufio.Scanner's Text or Bytes.
+func (c *checker) readsInput(call *ast.CallExpr) bool {
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && c.outsideLoop(sel.X) {
+		fn := lint.Callee(c.info, call)
+		if fn != nil && (strings.HasPrefix(fn.Name(), "Read") && isReader(c.info.TypeOf(sel.X)) ||
+			lint.IsMethod(fn, "bufio", "Scanner", "Text", "Bytes")) {
+			return true
+		}
+	}
+	for _, a := range call.Args {
+		if c.outsideLoop(a) && isReader(c.info.TypeOf(a)) {
+			return true
+		}
+	}
+	return false
+}
+
+// outsideLoop reports whether e names a variable declared outside the loop
+// being judged (a parameter, a local declared before it, os.Stdin).
+func (c *checker) outsideLoop(e ast.Expr) bool {
+	var id *ast.Ident
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		id = e
+	case *ast.SelectorExpr:
+		if x, ok := e.X.(*ast.Ident); ok {
+			if _, isPkg := c.info.Uses[x].(*types.PkgName); isPkg {
+				id = e.Sel
+			}
+		}
+	}
+	if id == nil {
+		return false
+	}
+	v, ok := c.info.Uses[id].(*types.Var)
+	if !ok {
+		return false
+	}
+	loop := c.cur.loop
+	return v.Pkg() != nil && (v.Pos() < loop.Pos() || v.Pos() >= loop.End() || v.Pkg() != c.pass.Pkg)
+}
+
+// isReader reports whether t has io.Reader's Read method.
+func isReader(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	obj, _, _ := types.LookupFieldOrMethod(t, true, nil, "Read")
+	fn, ok := obj.(*types.Func)
+	if !ok {
+		return false
+	}
+	sig := fn.Type().(*types.Signature)
+	if sig.Params().Len() != 1 || sig.Results().Len() != 2 {
+		return false
+	}
+	s, ok := sig.Params().At(0).Type().Underlying().(*types.Slice)
+	return ok && types.Identical(s.Elem(), types.Typ[types.Byte])
 }

@@ -110,3 +110,14 @@ func Main() {
 	defer stop()
 	_ = RunGraceful(ctx, ":8080", http.NotFoundHandler())
 }
+
+// From gitea's cmd/web.go: a debug pprof server bound to the loopback
+// interface only; no remote client can reach it.
+func ServePprofLocal(mux *http.ServeMux) error {
+	return http.ListenAndServe("localhost:6060", mux)
+}
+
+// The same on all interfaces is reported.
+func ServePprofPublic(mux *http.ServeMux) error {
+	return http.ListenAndServe(":6060", mux) // want `http.ListenAndServe serves with no read timeouts`
+}
