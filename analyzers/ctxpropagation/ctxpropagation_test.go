@@ -2,41 +2,18 @@ package ctxpropagation_test
 
 import (
 	"fmt"
-	"os/exec"
-	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/resilint/resilint/analyzers/ctxpropagation"
+	"github.com/resilint/resilint/internal/testmod"
 )
 
 // module is the testdata module: it requires the real gin, echo (v4),
 // GORM and sqlx, so the rules are checked against their real method sets.
-func module(t *testing.T) string {
-	t.Helper()
-	dir := filepath.Join(analysistest.TestData(), "src", "svc")
-	downloadOnce.Do(func() {
-		// analysistest loads with GOPROXY=off: fill the module cache first
-		// (a no-op when it is already there).
-		cmd := exec.Command("go", "mod", "download")
-		cmd.Dir = dir
-		if out, err := cmd.CombinedOutput(); err != nil {
-			downloadErr = fmt.Errorf("go mod download in %s: %v\n%s", dir, err, out)
-		}
-	})
-	if downloadErr != nil {
-		t.Fatal(downloadErr)
-	}
-	return dir
-}
-
-var (
-	downloadOnce sync.Once
-	downloadErr  error
-)
+func module(t *testing.T) string { return testmod.Dir(t, "svc") }
 
 // The packages whose expectations hold with the default settings.
 var defaultPackages = []string{"./store", "./api", "./ginapp", "./echoapp", "./gormrepo", "./cmd/...", "./logs", "./gen"}
