@@ -1,7 +1,6 @@
 package ctxpropagation_test
 
 import (
-	"fmt"
 	"strings"
 	"testing"
 
@@ -26,16 +25,6 @@ func TestSuggestedFixes(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, module(t), ctxpropagation.Analyzer, "./fix")
 }
 
-func set(t *testing.T, name, value string) {
-	t.Helper()
-	f := ctxpropagation.Analyzer.Flags.Lookup(name)
-	old := f.Value.String()
-	if err := f.Value.Set(value); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { f.Value.Set(old) })
-}
-
 func TestLoggingOptIn(t *testing.T) {
 	set(t, "logging", "true")
 	analysistest.Run(t, module(t), ctxpropagation.Analyzer, "./logsoptin")
@@ -43,12 +32,12 @@ func TestLoggingOptIn(t *testing.T) {
 
 // Without -logging the logging calls in ./logsoptin are not reported.
 func TestLoggingDefault(t *testing.T) {
-	rec := &recorder{TB: t}
+	rec := &testmod.Recorder{TB: t}
 	analysistest.Run(rec, module(t), ctxpropagation.Analyzer, "./logsoptin")
-	if len(rec.errors) != 2 {
-		t.Fatalf("want the 2 logging expectations unmet, got %d failures: %q", len(rec.errors), rec.errors)
+	if len(rec.Errors) != 2 {
+		t.Fatalf("want the 2 logging expectations unmet, got %d failures: %q", len(rec.Errors), rec.Errors)
 	}
-	for _, e := range rec.errors {
+	for _, e := range rec.Errors {
 		if !strings.Contains(e, "no diagnostic was reported") {
 			t.Errorf("unexpected failure: %s", e)
 		}
@@ -64,39 +53,18 @@ func TestSettings(t *testing.T) {
 // Without the settings nothing in ./settings is reported: every
 // expectation is unmet.
 func TestSettingsDefault(t *testing.T) {
-	rec := &recorder{TB: t}
+	rec := &testmod.Recorder{TB: t}
 	analysistest.Run(rec, module(t), ctxpropagation.Analyzer, "./settings")
-	if len(rec.errors) != 3 {
-		t.Fatalf("want the 3 expectations unmet, got %d failures: %q", len(rec.errors), rec.errors)
+	if len(rec.Errors) != 3 {
+		t.Fatalf("want the 3 expectations unmet, got %d failures: %q", len(rec.Errors), rec.Errors)
 	}
 }
 
-// Test files are skipped by default: the only failure the default run may
-// produce on ./testsonly is the unmet expectation in its _test.go file.
-func TestTestFilesSkippedByDefault(t *testing.T) {
-	rec := &recorder{TB: t}
-	analysistest.Run(rec, module(t), ctxpropagation.Analyzer, "./testsonly")
-	if len(rec.errors) == 0 {
-		t.Fatal("the _test.go finding was reported although -tests is off")
-	}
-	for _, e := range rec.errors {
-		if !strings.Contains(e, "testsonly_test.go") || !strings.Contains(e, "no diagnostic was reported") {
-			t.Errorf("unexpected failure: %s", e)
-		}
-	}
-}
+// set sets one of the analyzer's flags for the rest of the test.
+func set(t *testing.T, name, value string) { testmod.SetFlag(t, ctxpropagation.Analyzer, name, value) }
 
-func TestTestFilesWithFlag(t *testing.T) {
-	set(t, "tests", "true")
-	analysistest.Run(t, module(t), ctxpropagation.Analyzer, "./testsonly")
-}
-
-// recorder collects analysistest's failures instead of failing the test.
-type recorder struct {
-	testing.TB
-	errors []string
-}
-
-func (r *recorder) Errorf(format string, args ...any) {
-	r.errors = append(r.errors, fmt.Sprintf(format, args...))
+// Test files are analyzed only with -tests: the _test.go expectation in
+// ./testsonly goes unmet by default and is met with the flag.
+func TestTestFiles(t *testing.T) {
+	testmod.TestFiles(t, module(t), ctxpropagation.Analyzer, "./testsonly")
 }

@@ -1,7 +1,6 @@
 package hardcodedsecret_test
 
 import (
-	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -9,6 +8,7 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/resilint/resilint/analyzers/hardcodedsecret"
+	"github.com/resilint/resilint/internal/testmod"
 )
 
 func module() string { return filepath.Join(analysistest.TestData(), "src", "svc") }
@@ -23,12 +23,12 @@ func TestAnalyzer(t *testing.T) {
 // Test files and test helper packages are skipped by default: the only
 // failures the default run may produce are their unmet expectations.
 func TestTestCodeSkippedByDefault(t *testing.T) {
-	rec := &recorder{TB: t}
+	rec := &testmod.Recorder{TB: t}
 	analysistest.Run(rec, module(), hardcodedsecret.Analyzer, "./testsonly", "./internal/testutil")
-	if len(rec.errors) != 2 {
-		t.Fatalf("want the 2 test-code expectations unmet, got %d failures:\n%s", len(rec.errors), strings.Join(rec.errors, "\n"))
+	if len(rec.Errors) != 2 {
+		t.Fatalf("want the 2 test-code expectations unmet, got %d failures:\n%s", len(rec.Errors), strings.Join(rec.Errors, "\n"))
 	}
-	for _, e := range rec.errors {
+	for _, e := range rec.Errors {
 		if !strings.Contains(e, "no diagnostic was reported") {
 			t.Errorf("unexpected failure: %s", e)
 		}
@@ -63,30 +63,5 @@ func TestBadSettings(t *testing.T) {
 	}
 }
 
-// set sets an analyzer flag for the duration of the test.
-func set(t *testing.T, name, value string) {
-	t.Helper()
-	f := hardcodedsecret.Analyzer.Flags.Lookup(name)
-	if f == nil {
-		t.Fatalf("no flag %s", name)
-	}
-	old := f.Value.String()
-	if err := f.Value.Set(value); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		if err := f.Value.Set(old); err != nil {
-			t.Errorf("resetting -%s: %v", name, err)
-		}
-	})
-}
-
-// recorder collects analysistest's failures instead of failing the test.
-type recorder struct {
-	testing.TB
-	errors []string
-}
-
-func (r *recorder) Errorf(format string, args ...any) {
-	r.errors = append(r.errors, fmt.Sprintf(format, args...))
-}
+// set sets one of the analyzer's flags for the rest of the test.
+func set(t *testing.T, name, value string) { testmod.SetFlag(t, hardcodedsecret.Analyzer, name, value) }

@@ -1,7 +1,6 @@
 package retrybackoff_test
 
 import (
-	"fmt"
 	"strings"
 	"testing"
 
@@ -22,16 +21,6 @@ func TestAnalyzer(t *testing.T) {
 	analysistest.Run(t, module(t), retrybackoff.Analyzer, defaultPackages...)
 }
 
-// set sets an analyzer flag for the duration of a test.
-func set(t *testing.T, name, value string) {
-	t.Helper()
-	old := retrybackoff.Analyzer.Flags.Lookup(name).Value.String()
-	if err := retrybackoff.Analyzer.Flags.Set(name, value); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { retrybackoff.Analyzer.Flags.Set(name, old) })
-}
-
 func TestRequireJitter(t *testing.T) {
 	set(t, "require-jitter", "true")
 	analysistest.Run(t, module(t), retrybackoff.Analyzer, "./jitter")
@@ -40,12 +29,12 @@ func TestRequireJitter(t *testing.T) {
 // Without the setting, the unjittered loops of ./jitter are fine: the only
 // failures are their unmet expectations.
 func TestJitterOffByDefault(t *testing.T) {
-	rec := &recorder{TB: t}
+	rec := &testmod.Recorder{TB: t}
 	analysistest.Run(rec, module(t), retrybackoff.Analyzer, "./jitter")
-	if len(rec.errors) != 2 {
-		t.Errorf("want the 2 jitter expectations unmet, got %d failures: %q", len(rec.errors), rec.errors)
+	if len(rec.Errors) != 2 {
+		t.Errorf("want the 2 jitter expectations unmet, got %d failures: %q", len(rec.Errors), rec.Errors)
 	}
-	for _, e := range rec.errors {
+	for _, e := range rec.Errors {
 		if !strings.Contains(e, "no diagnostic was reported") {
 			t.Errorf("unexpected failure: %s", e)
 		}
@@ -59,45 +48,24 @@ func TestBackoffFuncs(t *testing.T) {
 
 // Without the setting, the custom helpers are not waits.
 func TestBackoffFuncsUnset(t *testing.T) {
-	rec := &recorder{TB: t}
+	rec := &testmod.Recorder{TB: t}
 	analysistest.Run(rec, module(t), retrybackoff.Analyzer, "./custom")
 	var unexpected int
-	for _, e := range rec.errors {
+	for _, e := range rec.Errors {
 		if strings.Contains(e, "unexpected diagnostic") {
 			unexpected++
 		}
 	}
 	if unexpected != 2 {
-		t.Errorf("want the 2 custom loops reported, got %d: %q", unexpected, rec.errors)
+		t.Errorf("want the 2 custom loops reported, got %d: %q", unexpected, rec.Errors)
 	}
 }
 
-// Test files are skipped by default: the only failure the default run may
-// produce on ./testsonly is the unmet expectation in its _test.go file.
-func TestTestFilesSkippedByDefault(t *testing.T) {
-	rec := &recorder{TB: t}
-	analysistest.Run(rec, module(t), retrybackoff.Analyzer, "./testsonly")
-	if len(rec.errors) == 0 {
-		t.Fatal("the _test.go finding was reported although -tests is off")
-	}
-	for _, e := range rec.errors {
-		if !strings.Contains(e, "testsonly_test.go") || !strings.Contains(e, "no diagnostic was reported") {
-			t.Errorf("unexpected failure: %s", e)
-		}
-	}
-}
+// set sets one of the analyzer's flags for the rest of the test.
+func set(t *testing.T, name, value string) { testmod.SetFlag(t, retrybackoff.Analyzer, name, value) }
 
-func TestTestFilesWithFlag(t *testing.T) {
-	set(t, "tests", "true")
-	analysistest.Run(t, module(t), retrybackoff.Analyzer, "./testsonly")
-}
-
-// recorder collects analysistest's failures instead of failing the test.
-type recorder struct {
-	testing.TB
-	errors []string
-}
-
-func (r *recorder) Errorf(format string, args ...any) {
-	r.errors = append(r.errors, fmt.Sprintf(format, args...))
+// Test files are analyzed only with -tests: the _test.go expectation in
+// ./testsonly goes unmet by default and is met with the flag.
+func TestTestFiles(t *testing.T) {
+	testmod.TestFiles(t, module(t), retrybackoff.Analyzer, "./testsonly")
 }

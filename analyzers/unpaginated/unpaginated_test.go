@@ -1,7 +1,6 @@
 package unpaginated_test
 
 import (
-	"fmt"
 	"strings"
 	"testing"
 
@@ -35,57 +34,23 @@ func TestSettings(t *testing.T) {
 // Without the settings, the lookups in ./settings are reported: the run
 // must fail on the lines the settings exempt.
 func TestSettingsDefault(t *testing.T) {
-	rec := &recorder{TB: t}
+	rec := &testmod.Recorder{TB: t}
 	analysistest.Run(rec, module(t), unpaginated.Analyzer, "./settings")
-	if len(rec.errors) != 5 {
-		t.Errorf("got %d failures, want 5 unexpected findings:\n%s", len(rec.errors), strings.Join(rec.errors, "\n"))
+	if len(rec.Errors) != 5 {
+		t.Errorf("got %d failures, want 5 unexpected findings:\n%s", len(rec.Errors), strings.Join(rec.Errors, "\n"))
 	}
-	for _, e := range rec.errors {
+	for _, e := range rec.Errors {
 		if !strings.Contains(e, "unexpected diagnostic") {
 			t.Errorf("unexpected failure: %s", e)
 		}
 	}
 }
 
-// Test files are skipped by default: the only failure the default run may
-// produce on ./testsonly is the unmet expectation in its _test.go file.
-func TestTestFilesSkippedByDefault(t *testing.T) {
-	rec := &recorder{TB: t}
-	analysistest.Run(rec, module(t), unpaginated.Analyzer, "./testsonly")
-	if len(rec.errors) == 0 {
-		t.Fatal("the _test.go finding was reported although -tests is off")
-	}
-	for _, e := range rec.errors {
-		if !strings.Contains(e, "testsonly_test.go") || !strings.Contains(e, "no diagnostic was reported") {
-			t.Errorf("unexpected failure: %s", e)
-		}
-	}
-}
+// set sets one of the analyzer's flags for the rest of the test.
+func set(t *testing.T, name, value string) { testmod.SetFlag(t, unpaginated.Analyzer, name, value) }
 
-func TestTestFilesWithFlag(t *testing.T) {
-	set(t, "tests", "true")
-	analysistest.Run(t, module(t), unpaginated.Analyzer, "./testsonly")
-}
-
-// set sets an analyzer flag for the test and restores its default after.
-func set(t *testing.T, name, value string) {
-	t.Helper()
-	f := unpaginated.Analyzer.Flags.Lookup(name)
-	if f == nil {
-		t.Fatalf("no flag %q", name)
-	}
-	if err := f.Value.Set(value); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { f.Value.Set(f.DefValue) })
-}
-
-// recorder collects analysistest's failures instead of failing the test.
-type recorder struct {
-	testing.TB
-	errors []string
-}
-
-func (r *recorder) Errorf(format string, args ...any) {
-	r.errors = append(r.errors, fmt.Sprintf(format, args...))
+// Test files are analyzed only with -tests: the _test.go expectation in
+// ./testsonly goes unmet by default and is met with the flag.
+func TestTestFiles(t *testing.T) {
+	testmod.TestFiles(t, module(t), unpaginated.Analyzer, "./testsonly")
 }

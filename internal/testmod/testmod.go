@@ -9,9 +9,11 @@ import (
 	"fmt"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
 )
 
@@ -41,4 +43,51 @@ func Dir(t testing.TB, name string) string {
 		t.Fatal(d.err)
 	}
 	return dir
+}
+
+// SetFlag sets an analyzer's flag for the rest of the test and restores
+// its value afterwards: flags are process-wide state.
+func SetFlag(t testing.TB, a *analysis.Analyzer, name, value string) {
+	t.Helper()
+	f := a.Flags.Lookup(name)
+	if f == nil {
+		t.Fatalf("%s has no flag %q", a.Name, name)
+	}
+	old := f.Value.String()
+	if err := f.Value.Set(value); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Value.Set(old) })
+}
+
+// A Recorder collects analysistest's failures instead of failing the test,
+// so a test can assert which expectations go unmet (the findings a
+// setting turns off).
+type Recorder struct {
+	testing.TB
+	Errors []string
+}
+
+// Errorf records a failure.
+func (r *Recorder) Errorf(format string, args ...any) {
+	r.Errors = append(r.Errors, fmt.Sprintf(format, args...))
+}
+
+// TestFiles checks the common -tests flag on the package pkg of dir, whose
+// _test.go files hold `// want` expectations: by default exactly those go
+// unmet (test files are not analyzed), and with -NAME.tests they are met.
+func TestFiles(t *testing.T, dir string, a *analysis.Analyzer, pkg string) {
+	t.Helper()
+	rec := &Recorder{TB: t}
+	analysistest.Run(rec, dir, a, pkg)
+	if len(rec.Errors) == 0 {
+		t.Fatal("the _test.go finding was reported although -tests is off")
+	}
+	for _, e := range rec.Errors {
+		if !strings.Contains(e, "_test.go") || !strings.Contains(e, "no diagnostic was reported") {
+			t.Errorf("unexpected failure with -tests off: %s", e)
+		}
+	}
+	SetFlag(t, a, "tests", "true")
+	analysistest.Run(t, dir, a, pkg)
 }
