@@ -4,6 +4,7 @@ import (
 	"flag"
 	"strings"
 	"testing"
+	"time"
 
 	"go.yaml.in/yaml/v3"
 
@@ -136,6 +137,8 @@ func nonDefault(f *flag.Flag) string {
 			return "7"
 		case float64:
 			return "3.25"
+		case time.Duration:
+			return "250ms"
 		}
 	}
 	return "[alpha, beta]"

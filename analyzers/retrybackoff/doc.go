@@ -20,10 +20,13 @@ The checker reports a retry loop, once, at its for keyword, when:
 
  1. nothing in it waits: no time.Sleep, timer, time.After, sleep helper or
     backoff library call;
- 2. every wait is constant: a constant, or a variable or field that the
-    loop never changes;
+ 2. every wait is constant (a constant, or a variable or field that the
+    loop never changes) and known to be shorter than
+    -retrybackoff.min-fixed-delay (1s): a slower fixed pace, or one read
+    from configuration, is taken as deliberate (0 reports them all);
  3. it is unbounded: no attempt limit, no deadline, no exit but success,
-    and no ctx.Done() or ctx.Err() check;
+    and no ctx.Done() or ctx.Err() check (a start-up loop with no context
+    to check that logs every failure is not reported);
  4. with -retrybackoff.require-jitter, its delay grows with no random
     jitter.
 

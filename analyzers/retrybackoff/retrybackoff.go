@@ -8,6 +8,7 @@ import (
 	"go/token"
 	"go/types"
 	"strings"
+	"time"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -32,6 +33,9 @@ var (
 	// backoffFuncs lists extra functions that implement a proper backoff,
 	// as "pkgpath.Func" or "pkgpath.Type.Method", comma-separated.
 	backoffFuncs string
+	// minFixedDelay is the shortest fixed delay that is a deliberate pace
+	// rather than hammering; see shortWaits.
+	minFixedDelay = time.Second
 )
 
 func init() {
@@ -40,6 +44,8 @@ func init() {
 		"also report retry loops whose growing delay has no random jitter")
 	Analyzer.Flags.StringVar(&backoffFuncs, "backoff-funcs", "",
 		`comma-separated functions that implement a proper backoff ("pkgpath.Func" or "pkgpath.Type.Method"); loops that call one are not reported`)
+	Analyzer.Flags.DurationVar(&minFixedDelay, "min-fixed-delay", minFixedDelay,
+		"a fixed delay between attempts is reported when it is known to be shorter than this; 0 reports every fixed delay, including ones read from configuration")
 }
 
 // backoffLibs are the packages (and their subpackages and major versions)
@@ -66,6 +72,8 @@ type waitsFact struct {
 	Param int
 	// Constant is set when the function always waits a constant time.
 	Constant bool
+	// Delay is that constant time, in nanoseconds, when it is known.
+	Delay int64
 }
 
 func (*waitsFact) AFact() {}
@@ -75,7 +83,7 @@ func (f *waitsFact) String() string {
 	case f.Param >= 0:
 		return fmt.Sprintf("waits(param %d)", f.Param)
 	case f.Constant:
-		return "waits(constant)"
+		return fmt.Sprintf("waits(constant %v)", time.Duration(f.Delay))
 	}
 	return "waits"
 }
@@ -90,6 +98,10 @@ type checker struct {
 	facts map[*types.Func]*waitsFact // computed helpers; nil: does not wait
 
 	cur *loopCtx // the loop being judged
+
+	// assigned holds every assignment to the package's variables,
+	// collected on first use (see singleAssignment).
+	assigned map[*types.Var][]ast.Expr
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -217,10 +229,11 @@ func (c *checker) localFact(fn *types.Func) *waitsFact {
 		w := sc.waits[0]
 		switch {
 		case w.constant:
-			f.Constant = true
+			f.Constant, f.Delay = true, w.delay
 		case w.dur != nil:
 			if tv, ok := c.info.Types[w.dur]; ok && tv.Value != nil {
 				f.Constant = true
+				f.Delay, _ = c.knownDuration(w.dur, nil)
 			} else {
 				f.Param = c.paramIndex(fn, w.dur)
 			}
@@ -333,13 +346,18 @@ func (c *checker) checkLoop(cur inspector.Cursor) {
 		// errors it recognizes and gives up on the others (waiting for a
 		// known transient state), may keep a fixed pace.
 		switch {
-		case c.constantWaits(sc.waits):
+		case c.constantWaits(sc.waits) && c.shortWaits(sc.waits):
 			problems = append(problems, "waits the same fixed delay between attempts")
 		case requireJitter && c.unjittered(sc.waits):
 			problems = append(problems, "grows its delay without jitter")
 		}
 	}
-	if !r.weak && !c.bounded(loop, fl, body, r, sc) {
+	logged := c.logsError(body, r.err)
+	if !r.weak && !c.bounded(loop, fl, body, r, sc) && !(logged && !c.contextInScope(cur, body)) {
+		// A loop with no context to check that logs every failure is a
+		// start-up wait for a dependency: the operator sees each failure
+		// and stops the process. One that ignores a context in scope, or
+		// fails silently, is reported.
 		problems = append(problems, "never gives up and never checks for cancellation")
 	}
 	if len(problems) == 0 {
@@ -347,6 +365,8 @@ func (c *checker) checkLoop(cur inspector.Cursor) {
 	}
 	why := "clients that fail together retry in lockstep and hammer the dependency while it recovers"
 	switch {
+	case len(problems) == 1 && strings.HasPrefix(problems[0], "never") && logged:
+		why = "a permanent failure spins forever and the caller can neither stop it nor see it fail"
 	case len(problems) == 1 && strings.HasPrefix(problems[0], "never"):
 		why = "a permanent failure spins forever and is never reported"
 	case strings.HasPrefix(problems[len(problems)-1], "never"):

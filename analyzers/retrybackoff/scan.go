@@ -15,8 +15,10 @@ type wait struct {
 	// reset elsewhere, a rate limiter, a helper that computes its own
 	// delay), which the checker trusts.
 	dur ast.Expr
-	// constant is set for a helper known to always wait the same time.
+	// constant is set for a helper known to always wait the same time;
+	// delay is that time in nanoseconds, 0 when not known.
 	constant bool
+	delay    int64
 }
 
 // A scan is what a loop body (or a helper's body) does besides its
@@ -396,7 +398,7 @@ func (sc *scanner) call(call *ast.CallExpr) {
 		case f.Param >= 0 && f.Param < len(call.Args) && !sig.Variadic():
 			sc.s.waits = append(sc.s.waits, wait{dur: call.Args[f.Param]})
 		case f.Constant:
-			sc.s.waits = append(sc.s.waits, wait{constant: true})
+			sc.s.waits = append(sc.s.waits, wait{constant: true, delay: f.Delay})
 		default:
 			sc.s.waits = append(sc.s.waits, wait{})
 		}

@@ -45,7 +45,7 @@ func FetchPlain(ctx context.Context, c *http.Client, url string) (*http.Response
 		if err == nil {
 			return resp, nil
 		}
-		time.Sleep(time.Second)
+		time.Sleep(300 * time.Millisecond)
 	}
 	return nil, context.DeadlineExceeded
 }

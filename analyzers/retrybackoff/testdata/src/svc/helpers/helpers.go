@@ -11,7 +11,7 @@ import (
 	"example.com/svc/sleeper"
 )
 
-const retryDelay = 3 * time.Second
+const retryDelay = 300 * time.Millisecond
 
 // A helper that waits a constant: rule 2.
 func MigrateWithPause(ctx context.Context, db *sql.DB) error {

@@ -14,20 +14,20 @@ func Ping(ctx context.Context, db *sql.DB) error {
 		if err = db.PingContext(ctx); err == nil {
 			return nil
 		}
-		time.Sleep(time.Second)
+		time.Sleep(200 * time.Millisecond)
 	}
 	for i := 0; i < 3; i++ { //nolint:resilint // local proxy
 		if err = db.PingContext(ctx); err == nil {
 			return nil
 		}
-		time.Sleep(time.Second)
+		time.Sleep(200 * time.Millisecond)
 	}
 	//resilint:ignore httptimeout about another analyzer: still reported
 	for i := 0; i < 3; i++ { // want `retry loop waits the same fixed delay`
 		if err = db.PingContext(ctx); err == nil {
 			return nil
 		}
-		time.Sleep(time.Second)
+		time.Sleep(200 * time.Millisecond)
 	}
 	return err
 }

@@ -57,9 +57,12 @@ func (e *OrderEvents) PublishCreated(ctx context.Context, body []byte) error {
 	return err
 }
 
-// Rule 2: a constant wait.
+// Rule 2: a short constant wait. Fixed delays of -min-fixed-delay (1s)
+// or more, and delays read from configuration, are in ../strict.
 
-// PublishUpdated waits the configured delay, which never changes.
+const publishPause = 200 * time.Millisecond
+
+// PublishUpdated waits a short constant between publishes.
 func (e *OrderEvents) PublishUpdated(ctx context.Context, body []byte) error {
 	var err error
 	for i := 0; i < e.maxRetries; i++ { // want `retry loop waits the same fixed delay between attempts: clients`
@@ -67,10 +70,13 @@ func (e *OrderEvents) PublishUpdated(ctx context.Context, body []byte) error {
 		if err == nil {
 			break
 		}
-		time.Sleep(e.retryDelay)
+		time.Sleep(publishPause)
 	}
 	return err
 }
+
+// redialDelay is set once, here, and never changed.
+var redialDelay = 100 * time.Millisecond
 
 // OpenDB pings the database with a fixed pause, stopping on cancellation.
 func OpenDB(ctx context.Context, dsn string) (*sql.DB, error) {
@@ -78,7 +84,6 @@ func OpenDB(ctx context.Context, dsn string) (*sql.DB, error) {
 	if err != nil {
 		return nil, err
 	}
-	const pause = 2 * time.Second
 	for { // want `retry loop waits the same fixed delay between attempts:`
 		err := db.PingContext(ctx)
 		if err == nil {
@@ -87,7 +92,7 @@ func OpenDB(ctx context.Context, dsn string) (*sql.DB, error) {
 		select {
 		case <-ctx.Done():
 			return nil, ctx.Err()
-		case <-time.After(pause):
+		case <-time.After(redialDelay):
 		}
 	}
 }
@@ -109,9 +114,9 @@ func PingWithTimer(ctx context.Context, db *sql.DB) error {
 	return errors.New("database unreachable")
 }
 
-// delay is copied into a local that the loop never changes.
-func sendReport(ctx context.Context, c *http.Client, req *http.Request, cfg struct{ Delay time.Duration }) error {
-	delay := cfg.Delay
+// delay is a local, given once, that the loop never changes.
+func sendReport(ctx context.Context, c *http.Client, req *http.Request) error {
+	delay := 250 * time.Millisecond
 	var lastErr error
 	for n := 0; n < 4; n++ { // want `retry loop waits the same fixed delay between attempts:`
 		resp, err := c.Do(req.Clone(ctx))
@@ -133,7 +138,7 @@ func sendReport(ctx context.Context, c *http.Client, req *http.Request, cfg stru
 func WaitForBroker(ctx context.Context, addr string) net.Conn {
 	var d net.Dialer
 	delay := 100 * time.Millisecond
-	for { // want `^retry loop never gives up and never checks for cancellation: a permanent failure spins forever and is never reported; back off`
+	for { // want `^retry loop never gives up and never checks for cancellation: a permanent failure spins forever and the caller can neither stop it nor see it fail; back off`
 		conn, err := d.DialContext(ctx, "tcp", addr)
 		if err == nil {
 			return conn
@@ -144,16 +149,28 @@ func WaitForBroker(ctx context.Context, addr string) net.Conn {
 	}
 }
 
-// Rules 2 and 3: the classic.
+// Rules 2 and 3: the classic, failing silently.
 func connectGRPC(dial func(string) (net.Conn, error), target string) net.Conn {
 	for { // want `^retry loop waits the same fixed delay between attempts and never gives up and never checks for cancellation: clients that fail together retry in lockstep and hammer the dependency while it recovers, and a permanent failure spins forever;`
 		conn, err := dial(target)
 		if err != nil {
-			log.Printf("dial %s: %v", target, err)
-			time.Sleep(5 * time.Second)
+			time.Sleep(500 * time.Millisecond)
 			continue
 		}
 		return conn
+	}
+}
+
+// Rule 3 with a context in scope: logging each failure does not let the
+// caller stop the loop.
+func subscribe(ctx context.Context, dial func(context.Context) (net.Conn, error)) net.Conn {
+	for { // want `^retry loop never gives up and never checks for cancellation: a permanent failure spins forever and the caller can neither stop it nor see it fail`
+		conn, err := dial(ctx)
+		if err == nil {
+			return conn
+		}
+		log.Printf("subscribe: %v", err)
+		time.Sleep(2 * time.Second)
 	}
 }
 
@@ -179,7 +196,7 @@ func acquireLease(ctx context.Context, db *sql.DB, owner string) {
 	for !acquired { // want `retry loop waits the same fixed delay between attempts and never gives up`
 		_, err := db.ExecContext(ctx, "UPDATE lease SET owner = $1 WHERE owner IS NULL", owner)
 		if err != nil {
-			time.Sleep(time.Second)
+			time.Sleep(200 * time.Millisecond)
 			continue
 		}
 		acquired = true

@@ -18,9 +18,9 @@ func SleepCtx(ctx context.Context, d time.Duration) error { // want SleepCtx:"wa
 	}
 }
 
-// Pause waits a fixed second.
-func Pause() { // want Pause:"waits\\(constant\\)"
-	time.Sleep(time.Second)
+// Pause waits a fixed quarter second.
+func Pause() { // want Pause:"waits\\(constant 250ms\\)"
+	time.Sleep(250 * time.Millisecond)
 }
 
 // Backoff waits longer after each attempt.
