@@ -150,6 +150,9 @@ func (c *checker) visitCall(cur inspector.Cursor, call *ast.CallExpr) {
 	}
 	a, decl := c.contextAt(cur)
 	if a == nil {
+		if decl != nil && tw != nil && c.returnsRequest(cur, call, fn) {
+			return // a request builder: whoever sends the request gives it a context
+		}
 		if decl != nil {
 			c.recordTrigger(decl, fn, tw, freshArg, ownFunc)
 		}

@@ -85,8 +85,26 @@ func isCleanup(name string) bool {
 			return true
 		}
 	}
+	// A hook registrar names the event it runs at: RunAtShutdown,
+	// OnTerminate, AddCleanupHook.
+	for _, w := range cleanupWords {
+		for i := 1; i < len(name); i++ {
+			j := strings.Index(name[i:], w)
+			if j < 0 {
+				break
+			}
+			end := i + j + len(w)
+			if end == len(name) || !isLowerASCII(name[end]) {
+				return true
+			}
+			i += j
+		}
+	}
 	return false
 }
+
+// cleanupWords are the cleanup events that also mark a name inside it.
+var cleanupWords = []string{"Shutdown", "Terminate", "Teardown", "Cleanup"}
 
 // starterPrefixes begin the names of functions that create or start a
 // long-lived component (a client for a hijacked connection, a worker, a
@@ -191,7 +209,7 @@ func (c *checker) freshArgTarget(cur inspector.Cursor, call *ast.CallExpr, fn *t
 			continue
 		}
 		arg := ast.Unparen(call.Args[i])
-		if root := c.freshRoot(cur, arg); root != "" {
+		if root := c.freshRoot(cur, arg); root != "" && !c.selfBounded(cur, arg) {
 			return "passes " + root + " to " + funcName(fn)
 		}
 	}
@@ -237,9 +255,15 @@ func (c *checker) freshRoot(cur inspector.Cursor, e ast.Expr) string {
 
 // freshVar reports whether every value assigned to v in body is fresh.
 func (c *checker) freshVar(cur inspector.Cursor, body *ast.BlockStmt, v *types.Var) bool {
-	n, ok := 0, true
+	return c.everyValue(body, v, func(val ast.Expr) bool { return c.freshRoot(cur, val) != "" })
+}
+
+// everyValue reports whether v is assigned in body at least once, never
+// has its address taken, and every value assigned to it satisfies ok.
+func (c *checker) everyValue(body *ast.BlockStmt, v *types.Var, ok func(ast.Expr) bool) bool {
+	n, good := 0, true
 	ast.Inspect(body, func(node ast.Node) bool {
-		if !ok {
+		if !good {
 			return false
 		}
 		var lhs []ast.Expr
@@ -255,7 +279,7 @@ func (c *checker) freshVar(cur inspector.Cursor, body *ast.BlockStmt, v *types.V
 		case *ast.UnaryExpr:
 			if s.Op == token.AND {
 				if id, isID := ast.Unparen(s.X).(*ast.Ident); isID && c.info.ObjectOf(id) == v {
-					ok = false
+					good = false
 				}
 			}
 			return true
@@ -274,14 +298,38 @@ func (c *checker) freshVar(cur inspector.Cursor, body *ast.BlockStmt, v *types.V
 			case len(rhs) == 1 && i == 0:
 				val = rhs[0] // ctx, cancel := context.WithTimeout(...)
 			}
-			if val == nil || c.freshRoot(cur, val) == "" {
-				ok = false
+			if val == nil || !ok(val) {
+				good = false
 			}
 			n++
 		}
 		return true
 	})
-	return ok && n > 0
+	return good && n > 0
+}
+
+// selfBounded reports whether the fresh context e has a deadline of its
+// own: context.WithTimeout(context.Background(), 2*time.Second), directly
+// or through a local. A function that bounds its I/O that way cannot hang
+// for a caller that has gone, so it does not carry the fact; where a
+// context is available, rule 1 still reports the Background() itself.
+func (c *checker) selfBounded(cur inspector.Cursor, e ast.Expr) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.CallExpr:
+		fn := lint.Callee(c.info, e)
+		if lint.IsFunc(fn, "context", "WithTimeout", "WithDeadline", "WithTimeoutCause", "WithDeadlineCause") {
+			return true
+		}
+		return isDeriver(fn) && len(e.Args) > 0 && c.selfBounded(cur, e.Args[0])
+	case *ast.Ident:
+		d := enclosingDecl(cur)
+		if d == nil {
+			return false
+		}
+		v := lint.LocalVar(c.info, d.Body, e)
+		return v != nil && c.everyValue(d.Body, v, func(val ast.Expr) bool { return c.selfBounded(cur, val) })
+	}
+	return false
 }
 
 // recordTrigger notes what a call directly in the context-less function

@@ -104,6 +104,12 @@ func (c *checker) deliberateFresh(cur inspector.Cursor, call *ast.CallExpr, a *a
 			}
 		}
 	}
+	// A context type built by hand from a fresh root and the context in
+	// scope (&onlyValuesCtx{Context: context.Background(), values: ctx})
+	// detaches deliberately, as context.WithoutCancel does.
+	if c.buildsContext(cur) {
+		return true
+	}
 	// ctx = context.Background() / if ctx == nil { ... }
 	if as, ok := parent.Node().(*ast.AssignStmt); ok && a.v != nil {
 		for _, lhs := range as.Lhs {
@@ -124,6 +130,31 @@ func (c *checker) deliberateFresh(cur inspector.Cursor, call *ast.CallExpr, a *a
 		}
 		if f.Node() == a.fn {
 			break
+		}
+	}
+	return false
+}
+
+// buildsContext reports whether the fresh context at cur is an element of
+// a composite literal that also holds another context.
+func (c *checker) buildsContext(cur inspector.Cursor) bool {
+	lit := cur.Parent()
+	if _, ok := lit.Node().(*ast.KeyValueExpr); ok {
+		lit = lit.Parent()
+	}
+	cl, ok := lit.Node().(*ast.CompositeLit)
+	if !ok {
+		return false
+	}
+	for _, elt := range cl.Elts {
+		if kv, ok := elt.(*ast.KeyValueExpr); ok {
+			elt = kv.Value
+		}
+		if elt.Pos() <= cur.Node().Pos() && cur.Node().End() <= elt.End() {
+			continue
+		}
+		if t := c.info.TypeOf(elt); t != nil && types.Implements(t, c.ctxType) {
+			return true
 		}
 	}
 	return false

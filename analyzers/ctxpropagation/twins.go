@@ -448,3 +448,46 @@ func (c *checker) contextAttachedLater(cur inspector.Cursor, call *ast.CallExpr,
 	})
 	return found
 }
+
+// returnsRequest reports a call of http.NewRequest whose request the
+// enclosing function returns (return http.NewRequest(...), or req, err :=
+// ...; return req, err): the function builds a request and does no I/O,
+// and its caller, which sends it, is where a context must be attached.
+func (c *checker) returnsRequest(cur inspector.Cursor, call *ast.CallExpr, fn *types.Func) bool {
+	if !lint.IsFunc(fn, "net/http", "NewRequest") {
+		return false
+	}
+	switch p := cur.Parent().Node().(type) {
+	case *ast.ReturnStmt:
+		return true
+	case *ast.AssignStmt:
+		if len(p.Rhs) != 1 || len(p.Lhs) == 0 {
+			return false
+		}
+		id, ok := p.Lhs[0].(*ast.Ident)
+		if !ok {
+			return false
+		}
+		req := c.info.ObjectOf(id)
+		body := lint.FuncBody(innermostFunc(cur))
+		if req == nil || body == nil {
+			return false
+		}
+		found := false
+		ast.Inspect(body, func(n ast.Node) bool {
+			if _, ok := n.(*ast.FuncLit); ok {
+				return false
+			}
+			if r, ok := n.(*ast.ReturnStmt); ok {
+				for _, res := range r.Results {
+					if x, ok := ast.Unparen(res).(*ast.Ident); ok && c.info.Uses[x] == req {
+						found = true
+					}
+				}
+			}
+			return !found
+		})
+		return found
+	}
+	return false
+}

@@ -122,6 +122,10 @@ func (s *Server) handleUser(w http.ResponseWriter, r *http.Request) {
 	_, _ = s.users.CountUsers()   // want `store\.Store\.CountUsers does its I/O without a context \(it passes a context from context\.Background\(\) to sql\.DB\.QueryRowContext\)`
 	_, _ = s.users.LoadAll()      // want `store\.Store\.LoadAll does its I/O without a context \(via store\.Store\.loadAll: store\.Store\.loadAll calls sql\.DB\.Query instead of QueryContext\)`
 	_, _ = s.users.UserByID(r.Context(), 1)
+	_, _ = s.users.CountAdmins() // bounds itself
+	if req, err := store.NewReport("http://reports.internal/users"); err == nil {
+		_, _ = http.DefaultClient.Do(req.WithContext(r.Context()))
+	}
 	_ = store.Validate(u)
 	defer s.users.Close() // cleanup: never said to drop a context
 }

@@ -5,6 +5,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"net/http"
 	"time"
 )
 
@@ -35,9 +36,10 @@ func (s *Store) LoadUser(id int64) (*User, error) { // want LoadUser:`noContextI
 	return u, err
 }
 
-// CountUsers uses a local derived from context.Background().
+// CountUsers uses a local derived from context.Background(), with no
+// deadline: the query can hang for as long as the database does.
 func (s *Store) CountUsers() (int, error) { // want CountUsers:`noContextIO\(passes a context from context\.Background\(\) to sql\.DB\.QueryRowContext\)`
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	var n int
 	err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM users").Scan(&n)
@@ -120,4 +122,40 @@ func FetchCtx(ctx context.Context, url string) ([]byte, error) { return nil, nil
 func (s *Store) Refresh(ctx context.Context, id int64) error {
 	_, err := s.LoadUser(id) // want `store\.Store\.LoadUser does its I/O without a context \(it passes context\.Background\(\) to sql\.DB\.QueryRowContext\), so the deadline and cancellation of ctx, which is in scope, do not reach it; add a ctx parameter to it and pass ctx`
 	return err
+}
+
+// CountAdmins bounds its own query with a timeout: it cannot hang for a
+// caller that has gone, so it carries no fact (gitea's configuration
+// loaders look up DNS this way).
+func (s *Store) CountAdmins() (int, error) {
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+	defer cancel()
+	var n int
+	err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM users WHERE admin").Scan(&n)
+	return n, err
+}
+
+// newRequest builds a request and returns it: it does no I/O, and its
+// callers attach their context before sending (a request builder).
+func newRequest(method, url string) (*http.Request, error) {
+	req, err := http.NewRequest(method, url, nil)
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Set("Accept", "application/json")
+	return req, nil
+}
+
+// NewReport builds a request too, returning it directly.
+func NewReport(url string) (*http.Request, error) {
+	return http.NewRequest(http.MethodPost, url, nil)
+}
+
+// Send sends a built request with the caller's context.
+func Send(ctx context.Context, c *http.Client, url string) (*http.Response, error) {
+	req, err := newRequest(http.MethodGet, url)
+	if err != nil {
+		return nil, err
+	}
+	return c.Do(req.WithContext(ctx))
 }
