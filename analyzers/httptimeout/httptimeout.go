@@ -55,6 +55,10 @@ type checker struct {
 	creations []creation         // http.Client and http.Server values created
 	calls     []inspector.Cursor // calls judged after the traversal
 
+	root   inspector.Cursor             // the package's syntax, to find call sites
+	params map[*types.Var]paramOwner    // see indexCalls
+	uses   map[*types.Func][]*ast.Ident // see indexCalls
+
 	// boundedTransport is set when the package builds an http.Transport
 	// with a ResponseHeaderTimeout: see checkClient.
 	boundedTransport bool
@@ -78,6 +82,7 @@ func run(pass *analysis.Pass) (any, error) {
 		p:           p,
 		info:        pass.TypesInfo,
 		funcAssigns: make(map[ast.Node][]assign),
+		root:        pass.ResultOf[inspect.Analyzer].(*inspector.Inspector).Root(),
 	}
 	nodeFilter := []ast.Node{
 		(*ast.AssignStmt)(nil),

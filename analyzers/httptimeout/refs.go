@@ -276,7 +276,8 @@ func (c *checker) boundedContext(e ast.Expr, pos token.Pos, assigns []assign, de
 	}
 	a, ok := lastAssign(c.info, id, pos, assigns)
 	if !ok {
-		return false
+		v, isVar := c.info.Uses[id].(*types.Var)
+		return isVar && c.boundedParam(v, depth)
 	}
 	if _, isCall := ast.Unparen(a.rhs).(*ast.CallExpr); !isCall {
 		return c.boundedContext(a.rhs, a.pos, assigns, depth+1) // ctx := tctx
@@ -306,4 +307,79 @@ func lastAssign(info *types.Info, id *ast.Ident, pos token.Pos, assigns []assign
 		}
 	}
 	return last, found
+}
+
+// boundedParam reports whether v is a context parameter of an unexported
+// function of this package that every caller gives a deadline: the
+// function is only ever called, never used as a value, and each call (in
+// analyzed code) passes a context derived in the caller from WithTimeout
+// or WithDeadline. etcd's promoteMemberHTTP(ctx, ...) is only called with
+// context.WithTimeout(ctx, ReqTimeout()); its request needs no client
+// Timeout of its own.
+func (c *checker) boundedParam(v *types.Var, depth int) bool {
+	if depth > maxDepth {
+		return false
+	}
+	if c.params == nil {
+		c.indexCalls()
+	}
+	owner, ok := c.params[v]
+	if !ok || owner.fn.Exported() || owner.fn.Name() == "main" {
+		return false
+	}
+	uses := c.uses[owner.fn]
+	calls := 0
+	for _, id := range uses {
+		if !c.p.Analyzed(id.Pos()) {
+			continue // test code may call it any way it likes
+		}
+		cur, ok := c.root.FindNode(id)
+		if !ok {
+			return false
+		}
+		call, ok := cur.Parent().Node().(*ast.CallExpr)
+		if !ok || ast.Unparen(call.Fun) != id || owner.index >= len(call.Args) || call.Ellipsis.IsValid() {
+			return false // used as a value, or called in a way not followed
+		}
+		assigns, _ := c.scope(cur)
+		if !c.boundedContext(call.Args[owner.index], call.Pos(), assigns, depth+1) {
+			return false
+		}
+		calls++
+	}
+	return calls > 0
+}
+
+// A paramOwner is the function declaring a parameter, and its index.
+type paramOwner struct {
+	fn    *types.Func
+	index int
+}
+
+// indexCalls records the parameters of the package's plain functions and
+// every use of those functions.
+func (c *checker) indexCalls() {
+	c.params = make(map[*types.Var]paramOwner)
+	c.uses = make(map[*types.Func][]*ast.Ident)
+	for _, f := range c.p.Pass.Files {
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Recv != nil {
+				continue
+			}
+			fn, ok := c.info.Defs[fd.Name].(*types.Func)
+			if !ok {
+				continue
+			}
+			params := fn.Type().(*types.Signature).Params()
+			for i := range params.Len() {
+				c.params[params.At(i)] = paramOwner{fn, i}
+			}
+		}
+	}
+	for id, obj := range c.info.Uses {
+		if fn, ok := obj.(*types.Func); ok && fn.Pkg() == c.p.Pkg {
+			c.uses[fn] = append(c.uses[fn], id)
+		}
+	}
 }
