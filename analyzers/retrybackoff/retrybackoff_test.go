@@ -29,16 +29,7 @@ func TestRequireJitter(t *testing.T) {
 // Without the setting, the unjittered loops of ./jitter are fine: the only
 // failures are their unmet expectations.
 func TestJitterOffByDefault(t *testing.T) {
-	rec := &testmod.Recorder{TB: t}
-	analysistest.Run(rec, module(t), retrybackoff.Analyzer, "./jitter")
-	if len(rec.Errors) != 2 {
-		t.Errorf("want the 2 jitter expectations unmet, got %d failures: %q", len(rec.Errors), rec.Errors)
-	}
-	for _, e := range rec.Errors {
-		if !strings.Contains(e, "no diagnostic was reported") {
-			t.Errorf("unexpected failure: %s", e)
-		}
-	}
+	testmod.Unmet(t, module(t), retrybackoff.Analyzer, "./jitter", 2)
 }
 
 // With min-fixed-delay 0 (the strict reading of rule 2), every fixed
@@ -51,28 +42,15 @@ func TestStrictFixedDelay(t *testing.T) {
 // By default none of ./strict's deliberate slow paces is reported: every
 // expectation goes unmet, and nothing else is reported.
 func TestFixedDelayDefault(t *testing.T) {
-	rec := &testmod.Recorder{TB: t}
-	analysistest.Run(rec, module(t), retrybackoff.Analyzer, "./strict")
-	if len(rec.Errors) != 6 {
-		t.Errorf("want the 6 strict expectations unmet, got %d failures: %q", len(rec.Errors), rec.Errors)
-	}
-	for _, e := range rec.Errors {
-		if !strings.Contains(e, "no diagnostic was reported") {
-			t.Errorf("unexpected failure: %s", e)
-		}
-	}
+	testmod.Unmet(t, module(t), retrybackoff.Analyzer, "./strict", 6)
 }
 
 // A threshold between the short and the long delays splits them.
 func TestMinFixedDelayThreshold(t *testing.T) {
 	set(t, "min-fixed-delay", "20s")
-	rec := &testmod.Recorder{TB: t}
-	analysistest.Run(rec, module(t), retrybackoff.Analyzer, "./strict")
 	// The three known delays (1s, 15s, 1s) are now short; the three read
 	// from configuration or a parameter stay unknown.
-	if len(rec.Errors) != 3 {
-		t.Errorf("want 3 unmet expectations (the configured delays), got %d: %q", len(rec.Errors), rec.Errors)
-	}
+	testmod.Unmet(t, module(t), retrybackoff.Analyzer, "./strict", 3)
 }
 
 func TestBackoffFuncs(t *testing.T) {

@@ -91,3 +91,20 @@ func TestFiles(t *testing.T, dir string, a *analysis.Analyzer, pkg string) {
 	SetFlag(t, a, "tests", "true")
 	analysistest.Run(t, dir, a, pkg)
 }
+
+// Unmet runs a on the package pkg of dir and checks that exactly n of its
+// expectations go unmet and that nothing else fails: the findings that the
+// current settings turn off, with none reported in their place.
+func Unmet(t *testing.T, dir string, a *analysis.Analyzer, pkg string, n int) {
+	t.Helper()
+	rec := &Recorder{TB: t}
+	analysistest.Run(rec, dir, a, pkg)
+	if len(rec.Errors) != n {
+		t.Errorf("want %d expectations of %s unmet, got %d failures:\n%s", n, pkg, len(rec.Errors), strings.Join(rec.Errors, "\n"))
+	}
+	for _, e := range rec.Errors {
+		if !strings.Contains(e, "no diagnostic was reported") {
+			t.Errorf("unexpected failure: %s", e)
+		}
+	}
+}
