@@ -59,6 +59,9 @@ type checker struct {
 	detaches map[ast.Node]bool
 	nilGuard map[ast.Node]bool
 	fresh    map[*types.Var]bool
+	// valueUses holds the package's functions used as values (see
+	// funcValues), computed on first use.
+	valueUses map[types.Object]bool
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -149,10 +152,15 @@ func (c *checker) visitCall(cur inspector.Cursor, call *ast.CallExpr) {
 		return
 	}
 	a, decl := c.contextAt(cur)
+	if tw != nil && (a == nil || c.imposedSignature(a)) && c.returnsRequest(cur, call, fn) {
+		// A request builder: whoever sends the request gives it a
+		// context. One with a context parameter is only spared when its
+		// signature is imposed (the parameter is unnamed or _, or the
+		// function fills a slot in a table of builders): a builder
+		// called directly with a ctx it ignores drops it.
+		return
+	}
 	if a == nil {
-		if decl != nil && tw != nil && c.returnsRequest(cur, call, fn) {
-			return // a request builder: whoever sends the request gives it a context
-		}
 		if decl != nil {
 			c.recordTrigger(decl, fn, tw, freshArg, ownFunc)
 		}

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/resilint/resilint/internal/lint"
@@ -473,6 +474,9 @@ func (c *checker) returnsRequest(cur inspector.Cursor, call *ast.CallExpr, fn *t
 		if req == nil || body == nil {
 			return false
 		}
+		if c.namedResult(cur, req) {
+			return true // req, err = http.NewRequest(...); ...; return
+		}
 		found := false
 		ast.Inspect(body, func(n ast.Node) bool {
 			if _, ok := n.(*ast.FuncLit); ok {
@@ -490,4 +494,75 @@ func (c *checker) returnsRequest(cur inspector.Cursor, call *ast.CallExpr, fn *t
 		return found
 	}
 	return false
+}
+
+// namedResult reports whether v is a named result of the function
+// enclosing cur.
+func (c *checker) namedResult(cur inspector.Cursor, v types.Object) bool {
+	var ft *ast.FuncType
+	switch f := innermostFunc(cur).(type) {
+	case *ast.FuncDecl:
+		ft = f.Type
+	case *ast.FuncLit:
+		ft = f.Type
+	}
+	if ft == nil || ft.Results == nil {
+		return false
+	}
+	for _, field := range ft.Results.List {
+		for _, name := range field.Names {
+			if c.info.Defs[name] == v {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// imposedSignature reports whether the available context is a parameter
+// the function cannot drop from its signature: unnamed or _, or declared by
+// a function that is used as a value (stored in a table of builders,
+// passed as a callback), whose type is fixed by where it goes.
+func (c *checker) imposedSignature(a *avail) bool {
+	if a.src == nil || a.src.expr != "" {
+		return false // an *http.Request or framework context: not a builder's parameter
+	}
+	if a.v == nil || a.name == "_" {
+		return true
+	}
+	d, ok := a.fn.(*ast.FuncDecl)
+	if !ok {
+		return true // a function literal is a value
+	}
+	obj := c.info.Defs[d.Name]
+	if obj == nil {
+		return false
+	}
+	if c.valueUses == nil {
+		c.valueUses = c.funcValues()
+	}
+	return c.valueUses[obj]
+}
+
+// funcValues returns the functions and methods of the package that are used
+// other than by calling them: assigned, stored, passed or returned.
+func (c *checker) funcValues() map[types.Object]bool {
+	m := make(map[types.Object]bool)
+	ins := c.p.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	for cur := range ins.Root().Preorder((*ast.Ident)(nil)) {
+		id := cur.Node().(*ast.Ident)
+		fn, ok := c.info.Uses[id].(*types.Func)
+		if !ok || fn.Pkg() != c.p.Pkg {
+			continue
+		}
+		n, parent := ast.Node(id), cur.Parent()
+		if sel, ok := parent.Node().(*ast.SelectorExpr); ok && sel.Sel == id {
+			n, parent = sel, parent.Parent()
+		}
+		if call, ok := parent.Node().(*ast.CallExpr); ok && call.Fun == n {
+			continue
+		}
+		m[fn] = true
+	}
+	return m
 }
