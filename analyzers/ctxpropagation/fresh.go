@@ -110,6 +110,9 @@ func (c *checker) deliberateFresh(cur inspector.Cursor, call *ast.CallExpr, a *a
 	if c.buildsContext(cur) {
 		return true
 	}
+	if c.setsOutboundContext(cur, a) {
+		return true
+	}
 	// ctx = context.Background() / if ctx == nil { ... }
 	if as, ok := parent.Node().(*ast.AssignStmt); ok && a.v != nil {
 		for _, lhs := range as.Lhs {
@@ -133,6 +136,46 @@ func (c *checker) deliberateFresh(cur inspector.Cursor, call *ast.CallExpr, a *a
 		}
 	}
 	return false
+}
+
+// setsOutboundContext reports whether the available context comes from an
+// *http.Request parameter that the function, which has no
+// http.ResponseWriter, gives a fresh context (req = req.WithContext(ctx),
+// ctx derived from Background()): the request is an outbound one that
+// the function is about to send, and its Context() is not a caller's
+// (etcd's snapshotSender.post).
+func (c *checker) setsOutboundContext(cur inspector.Cursor, a *avail) bool {
+	if a.v == nil || a.src == nil || a.src.pkg != "net/http" || a.src.name != "Request" {
+		return false
+	}
+	var ft *ast.FuncType
+	switch f := a.fn.(type) {
+	case *ast.FuncDecl:
+		ft = f.Type
+	case *ast.FuncLit:
+		ft = f.Type
+	}
+	for _, field := range ft.Params.List {
+		if lint.IsNamed(c.info.TypeOf(field.Type), "net/http", "ResponseWriter") {
+			return false
+		}
+	}
+	found := false
+	ast.Inspect(lint.FuncBody(a.fn), func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if found || !ok || len(call.Args) != 1 {
+			return !found
+		}
+		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		if !ok || (sel.Sel.Name != "WithContext" && sel.Sel.Name != "Clone") {
+			return true
+		}
+		if x, ok := ast.Unparen(sel.X).(*ast.Ident); ok && c.info.Uses[x] == a.v && c.freshRoot(cur, call.Args[0]) != "" {
+			found = true
+		}
+		return !found
+	})
+	return found
 }
 
 // buildsContext reports whether the fresh context at cur is an element of

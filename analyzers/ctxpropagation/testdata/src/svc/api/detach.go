@@ -2,6 +2,7 @@ package api
 
 import (
 	"context"
+	"net/http"
 	"time"
 )
 
@@ -49,4 +50,29 @@ type job struct {
 
 func (s *Server) Schedule(ctx context.Context, name string) job {
 	return job{ctx: context.Background(), name: name} // want `context\.Background\(\) ignores ctx, which is in scope`
+}
+
+// post sends an outbound request under a context of its own, cancelled
+// when the send is abandoned (etcd's snapshot sender): the request's
+// Context() is not a caller's.
+func post(c *http.Client, req *http.Request, stop <-chan struct{}) error {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	req = req.WithContext(ctx)
+	go func() {
+		<-stop
+		cancel()
+	}()
+	resp, err := c.Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+// A handler that swaps its request's context for a fresh one drops the
+// caller's cancellation.
+func (s *Server) handleDetached(w http.ResponseWriter, r *http.Request) {
+	r = r.WithContext(context.Background()) // want `context\.Background\(\) ignores r\.Context\(\), which is in scope`
+	_ = s.Publish(r.Context(), "detached")
 }
