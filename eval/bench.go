@@ -23,6 +23,8 @@ type tool struct {
 	name string
 	args []string // before the package pattern
 	bin  string
+	// repeat: measured twice, the faster cold run kept (see bench).
+	repeat bool
 }
 
 // bench measures, on each corpus module, a cold run (empty build cache)
@@ -55,11 +57,11 @@ func bench(only []string) error {
 		return fmt.Errorf("building the peers from tools/go.mod: %v", err)
 	}
 	tools := []tool{
-		{"resilint", nil, resilint},
-		{"go vet", []string{"vet"}, "go"},
-		{"gosec", []string{"-quiet", "-include=G101,G112,G114", "-fmt=json", "-out=/dev/null"}, filepath.Join(peers, "gosec")},
+		{"resilint", nil, resilint, true},
+		{"go vet", []string{"vet"}, "go", true},
+		{"gosec", []string{"-quiet", "-include=G101,G112,G114", "-fmt=json", "-out=/dev/null"}, filepath.Join(peers, "gosec"), false},
 		// noctx ships as a vet tool: go vet is its own driver.
-		{"noctx", []string{"vet", "-vettool=" + filepath.Join(peers, "noctx")}, "go"},
+		{"noctx", []string{"vet", "-vettool=" + filepath.Join(peers, "noctx")}, "go", false},
 	}
 
 	var rows []string
@@ -67,19 +69,29 @@ func bench(only []string) error {
 		if _, err := os.Stat(filepath.Join(m.Dir(), okMarker)); err != nil {
 			return fmt.Errorf("%s is not materialized: run `make corpus` first", m.Name)
 		}
+		// resilint and go vet, the pair the cold target compares, are
+		// measured twice, alternating, and the faster run of each is kept:
+		// on a small shared machine one cold run varies by 20%.
 		res := map[string][2]measurement{}
-		for _, t := range tools {
-			cache := filepath.Join(tmp, "gocache-"+m.Name+"-"+strings.ReplaceAll(t.name, " ", ""))
-			var pair [2]measurement
-			for i := range pair {
-				pair[i], err = timed(m.Dir(), []string{"GOCACHE=" + cache}, t.bin, append(t.args, "./...")...)
-				if err != nil {
-					return fmt.Errorf("%s on %s: %v", t.name, m.Name, err)
+		for round := range 2 {
+			for _, t := range tools {
+				if round > 0 && !t.repeat {
+					continue
 				}
-				fmt.Fprintf(os.Stderr, "bench: %-12s %-8s %-5s %8s  %6d MiB\n", m.Name, t.name, []string{"cold", "warm"}[i], pair[i].wall.Round(100*time.Millisecond), pair[i].maxRSS/1024)
+				cache := filepath.Join(tmp, "gocache-"+m.Name+"-"+strings.ReplaceAll(t.name, " ", ""))
+				var pair [2]measurement
+				for i := range pair {
+					pair[i], err = timed(m.Dir(), []string{"GOCACHE=" + cache}, t.bin, append(t.args, "./...")...)
+					if err != nil {
+						return fmt.Errorf("%s on %s: %v", t.name, m.Name, err)
+					}
+					fmt.Fprintf(os.Stderr, "bench: %-12s %-8s %-5s %8s  %6d MiB\n", m.Name, t.name, []string{"cold", "warm"}[i], pair[i].wall.Round(100*time.Millisecond), pair[i].maxRSS/1024)
+				}
+				os.RemoveAll(cache)
+				if old, ok := res[t.name]; !ok || pair[0].wall < old[0].wall {
+					res[t.name] = pair
+				}
 			}
-			os.RemoveAll(cache)
-			res[t.name] = pair
 		}
 		share, err := analyzerShare(m, tmp)
 		if err != nil {

@@ -62,6 +62,7 @@ type checker struct {
 	// valueUses holds the package's functions used as values (see
 	// funcValues), computed on first use.
 	valueUses map[types.Object]bool
+	srcCache  map[*ast.FuncType]*avail // see cachedSource
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -84,6 +85,7 @@ func run(pass *analysis.Pass) (any, error) {
 		detaches: make(map[ast.Node]bool),
 		nilGuard: make(map[ast.Node]bool),
 		fresh:    make(map[*types.Var]bool),
+		srcCache: make(map[*ast.FuncType]*avail),
 	}
 	// One traversal over every file, analyzed or not: facts describe what
 	// a function does wherever it is written (p.Report drops findings in

@@ -127,6 +127,21 @@ func (c *checker) sourceFor(t types.Type) (*ctxSource, int) {
 	return nil, 0
 }
 
+// cachedSource returns a copy of sourceOf(ft), computed once per function:
+// every call in a function asks for it.
+func (c *checker) cachedSource(ft *ast.FuncType) *avail {
+	a, ok := c.srcCache[ft]
+	if !ok {
+		a = c.sourceOf(ft)
+		c.srcCache[ft] = a
+	}
+	if a == nil {
+		return nil
+	}
+	cp := *a
+	return &cp
+}
+
 // contextAt returns the context available at cur. When there is none and
 // cur is directly in the body of a function declaration (not in a function
 // literal, a go or a defer statement), it returns that declaration, whose
@@ -144,7 +159,7 @@ func (c *checker) contextAt(cur inspector.Cursor) (*avail, *ast.FuncDecl) {
 			goroutine = true
 			direct = false
 		case *ast.FuncLit:
-			if a := c.sourceOf(n.Type); a != nil {
+			if a := c.cachedSource(n.Type); a != nil {
 				a.fn, a.goroutine = n, goroutine
 				return a, nil
 			}
@@ -153,7 +168,7 @@ func (c *checker) contextAt(cur inspector.Cursor) (*avail, *ast.FuncDecl) {
 				return nil, nil
 			}
 		case *ast.FuncDecl:
-			if a := c.sourceOf(n.Type); a != nil {
+			if a := c.cachedSource(n.Type); a != nil {
 				a.fn, a.goroutine = n, goroutine
 				return a, nil
 			}

@@ -94,8 +94,9 @@ type checker struct {
 	info     *types.Info
 	backoffs map[string]bool
 
-	decls map[*types.Func]*ast.FuncDecl
-	facts map[*types.Func]*waitsFact // computed helpers; nil: does not wait
+	decls    map[*types.Func]*ast.FuncDecl
+	facts    map[*types.Func]*waitsFact // computed helpers; nil: does not wait
+	imported map[*types.Func]*waitsFact // facts of other packages' functions looked up so far
 
 	cur *loopCtx // the loop being judged
 
@@ -125,6 +126,7 @@ func run(pass *analysis.Pass) (any, error) {
 		backoffs: parseList(backoffFuncs),
 		decls:    make(map[*types.Func]*ast.FuncDecl),
 		facts:    make(map[*types.Func]*waitsFact),
+		imported: make(map[*types.Func]*waitsFact),
 	}
 	// One traversal of every file: helper functions are judged in all of
 	// them (their facts serve other packages), loops only in analyzed ones.
@@ -199,11 +201,15 @@ func (c *checker) waitsFactOf(fn *types.Func) *waitsFact {
 	if fn.Pkg() == c.pass.Pkg {
 		return c.localFact(fn)
 	}
-	var f waitsFact
-	if c.pass.ImportObjectFact(fn, &f) {
-		return &f
+	if f, ok := c.imported[fn]; ok {
+		return f
 	}
-	return nil
+	var f *waitsFact
+	if imp := new(waitsFact); c.pass.ImportObjectFact(fn, imp) {
+		f = imp
+	}
+	c.imported[fn] = f // most callees have none: remember that too
+	return f
 }
 
 // localFact judges whether a function of this package always waits: its
