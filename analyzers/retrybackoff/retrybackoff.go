@@ -144,7 +144,12 @@ func run(pass *analysis.Pass) (any, error) {
 			}
 		}
 	}
+	// Only exported functions can be called from other packages; the
+	// package's own helpers are judged when a loop calls one.
 	for fn := range c.decls {
+		if !fn.Exported() {
+			continue
+		}
 		if f := c.localFact(fn); f != nil {
 			pass.ExportObjectFact(fn, f)
 		}

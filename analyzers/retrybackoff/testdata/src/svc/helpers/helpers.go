@@ -88,7 +88,8 @@ func Enqueue(ctx context.Context, db *sql.DB, job string) error {
 	return err
 }
 
-func nap(ctx context.Context, d time.Duration) { // want nap:"waits\\(param 1\\)"
+// nap is unexported: judged when a loop calls it, never exported as a fact.
+func nap(ctx context.Context, d time.Duration) {
 	select {
 	case <-ctx.Done():
 	case <-time.After(d):

@@ -462,7 +462,7 @@ var errNotVisible = errors.New("element not visible")
 
 // A fixed pace while waiting for a known transient state, other errors
 // returned (k6's browser actions).
-func shouldRetry(ctx context.Context, err error) (bool, error) { // want shouldRetry:"waits\\(constant 20ms\\)"
+func shouldRetry(ctx context.Context, err error) (bool, error) { // unexported: a wait judged locally, no fact
 	if !errors.Is(err, errNotVisible) {
 		return false, nil
 	}
