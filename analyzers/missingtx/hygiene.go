@@ -219,7 +219,7 @@ func (c *checker) leak(g *cfg.CFG, as *ast.AssignStmt, txv, errv *types.Var) tok
 				st = 0
 				break
 			}
-			if !isCond && st&errLive != 0 && (errv != nil && assigns(c.info, n, errv) || gorm && mentions(c.info, n, txv)) {
+			if !isCond && st&errLive != 0 && (errv != nil && assigns(c.info, n, errv) || gorm && lint.Mentions(c.info, n, txv)) {
 				st &^= errLive
 			}
 		}
@@ -365,17 +365,6 @@ func assigns(info *types.Info, n ast.Node, v *types.Var) bool {
 		}
 		_, lit := n.(*ast.FuncLit)
 		return !found && !lit
-	})
-	return found
-}
-
-func mentions(info *types.Info, n ast.Node, v *types.Var) bool {
-	found := false
-	ast.Inspect(n, func(n ast.Node) bool {
-		if id, ok := n.(*ast.Ident); ok && info.Uses[id] == v {
-			found = true
-		}
-		return !found
 	})
 	return found
 }

@@ -176,7 +176,7 @@ func (c *checker) logsError(body *ast.BlockStmt, errObj types.Object) bool {
 			return true
 		}
 		for _, a := range chainArgs(call) {
-			if mentions(c.info, a, errObj) {
+			if lint.Mentions(c.info, a, errObj) {
 				found = true
 			}
 		}
@@ -203,6 +203,8 @@ func chainArgs(call *ast.CallExpr) []ast.Expr {
 // logNames are the method and function names through which Go code logs:
 // the log and slog packages, zap, logrus, zerolog, klog, go-kit and the
 // testing-style Logf. Debug levels are left out: nobody watches them.
+// ctxpropagation's list differs on purpose: it excludes logging calls from
+// twin checks, where a name like Send would hide real I/O.
 var logNames = map[string]bool{
 	"Print": true, "Printf": true, "Println": true,
 	"Info": true, "Infof": true, "Infow": true, "Infoln": true, "InfoS": true,
@@ -220,29 +222,11 @@ func (c *checker) isLogCall(call *ast.CallExpr) bool {
 	}
 	switch fn.Pkg().Path() {
 	case "fmt":
-		return strings.HasPrefix(fn.Name(), "Fprint") && len(call.Args) > 0 && isStderr(c.info, call.Args[0])
+		return strings.HasPrefix(fn.Name(), "Fprint") && len(call.Args) > 0 && lint.IsPkgVar(c.info, call.Args[0], "os", "Stderr")
 	case "errors":
 		return false
 	}
 	return logNames[fn.Name()]
-}
-
-// isStderr reports whether e is os.Stderr.
-func isStderr(info *types.Info, e ast.Expr) bool {
-	v, ok := lint.ObjectOf(info, e).(*types.Var)
-	return ok && v.Pkg() != nil && v.Pkg().Path() == "os" && v.Name() == "Stderr"
-}
-
-// mentions reports whether e uses obj.
-func mentions(info *types.Info, e ast.Expr, obj types.Object) bool {
-	found := false
-	ast.Inspect(e, func(n ast.Node) bool {
-		if id, ok := n.(*ast.Ident); ok && info.Uses[id] == obj {
-			found = true
-		}
-		return !found
-	})
-	return found
 }
 
 // contextInScope reports whether the loop could check for cancellation:

@@ -183,3 +183,15 @@ func IsStd(pass *analysis.Pass) bool {
 }
 
 var goroot = filepath.Join(build.Default.GOROOT, "src") + string(filepath.Separator)
+
+// Mentions reports whether n uses obj anywhere (function literals included).
+func Mentions(info *types.Info, n ast.Node, obj types.Object) bool {
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && info.Uses[id] == obj {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
