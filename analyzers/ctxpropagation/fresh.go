@@ -148,13 +148,7 @@ func (c *checker) setsOutboundContext(cur inspector.Cursor, a *avail) bool {
 	if a.v == nil || a.src == nil || a.src.pkg != "net/http" || a.src.name != "Request" {
 		return false
 	}
-	var ft *ast.FuncType
-	switch f := a.fn.(type) {
-	case *ast.FuncDecl:
-		ft = f.Type
-	case *ast.FuncLit:
-		ft = f.Type
-	}
+	ft := lint.FuncType(a.fn)
 	for _, field := range ft.Params.List {
 		if lint.IsNamed(c.info.TypeOf(field.Type), "net/http", "ResponseWriter") {
 			return false

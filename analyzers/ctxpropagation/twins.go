@@ -370,13 +370,7 @@ func (c *checker) contextAttachedLater(cur inspector.Cursor, call *ast.CallExpr,
 	if req == nil {
 		return false
 	}
-	var body *ast.BlockStmt
-	switch f := innermostFunc(cur).(type) {
-	case *ast.FuncDecl:
-		body = f.Body
-	case *ast.FuncLit:
-		body = f.Body
-	}
+	body := lint.FuncBody(innermostFunc(cur))
 	if body == nil {
 		return false
 	}
@@ -499,13 +493,7 @@ func (c *checker) returnsRequest(cur inspector.Cursor, call *ast.CallExpr, fn *t
 // namedResult reports whether v is a named result of the function
 // enclosing cur.
 func (c *checker) namedResult(cur inspector.Cursor, v types.Object) bool {
-	var ft *ast.FuncType
-	switch f := innermostFunc(cur).(type) {
-	case *ast.FuncDecl:
-		ft = f.Type
-	case *ast.FuncLit:
-		ft = f.Type
-	}
+	ft := lint.FuncType(innermostFunc(cur))
 	if ft == nil || ft.Results == nil {
 		return false
 	}

@@ -234,13 +234,7 @@ func (c *checker) isLogCall(call *ast.CallExpr) bool {
 // or the loop uses a context variable declared outside it.
 func (c *checker) contextInScope(cur inspector.Cursor, body *ast.BlockStmt) bool {
 	for fc := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		var ft *ast.FuncType
-		switch f := fc.Node().(type) {
-		case *ast.FuncDecl:
-			ft = f.Type
-		case *ast.FuncLit:
-			ft = f.Type
-		}
+		ft := lint.FuncType(fc.Node())
 		for _, field := range ft.Params.List {
 			if isContextish(c.info.TypeOf(field.Type)) {
 				return true

@@ -183,6 +183,17 @@ func FuncBody(fn ast.Node) *ast.BlockStmt {
 	return nil
 }
 
+// FuncType returns the signature of an *ast.FuncDecl or *ast.FuncLit, or nil.
+func FuncType(fn ast.Node) *ast.FuncType {
+	switch fn := fn.(type) {
+	case *ast.FuncDecl:
+		return fn.Type
+	case *ast.FuncLit:
+		return fn.Type
+	}
+	return nil
+}
+
 // OutermostFunc returns the outermost function declaration or literal
 // around cur, or nil. Local variables used in a closure are declared there
 // or in a function around it; the outermost one sees all their assignments.
