@@ -66,7 +66,9 @@ type checker struct {
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	if pass.Pkg.Path() != "context" && !lint.DependsOn(pass.Pkg, "context") {
+	// A versioned dependency is run only for its facts, and they are read
+	// only by its own module's packages (see ownCode): nothing to do.
+	if pass.Pkg.Path() != "context" && !lint.DependsOn(pass.Pkg, "context") || lint.Dependency(pass) {
 		return nil, nil
 	}
 	ctxIface := contextInterface(pass.Pkg)

@@ -20,6 +20,10 @@ The checker reports:
   - an http.Server created with neither ReadHeaderTimeout nor ReadTimeout
     that the same function does not set later, and the package-level
     http.ListenAndServe, ListenAndServeTLS, Serve and ServeTLS;
+  - a call that passes a context with no deadline to an exported
+    function of the module that sends its request with that context and
+    no client timeout (such a function leaves the deadline to its
+    callers, and is not reported itself);
   - gin's Engine.Run, RunTLS, RunUnix, RunFd and RunListener, and echo
     (v4)'s Echo.Start, StartTLS, StartAutoTLS and StartH2CServer unless
     the function sets the server's read timeouts or replaces the server.

@@ -22,8 +22,9 @@ var Analyzer = &analysis.Analyzer{
 	Name:     "httptimeout",
 	Doc:      Doc,
 	URL:      lint.DocsURL + "httptimeout.md",
-	Requires: []*analysis.Analyzer{inspect.Analyzer},
-	Run:      run,
+	Requires:  []*analysis.Analyzer{inspect.Analyzer},
+	Run:       run,
+	FactTypes: []analysis.Fact{(*deadlineFromCaller)(nil)},
 }
 
 var common lint.Common
@@ -59,6 +60,13 @@ type checker struct {
 	params map[*types.Var]paramOwner    // see indexCalls
 	uses   map[*types.Func][]*ast.Ident // see indexCalls
 
+	// Exported functions whose requests are bounded only by a context
+	// parameter leave the deadline to their callers: see delegate.go.
+	delegated  map[*types.Func]int // function -> context parameter index
+	tentative  []paramOwner        // delegations of the check under way
+	atCallSite bool                // checking a caller: delegate no further
+	ctxCalls   []inspector.Cursor  // calls that may pass a context to one
+
 	// boundedTransport is set when the package builds an http.Transport
 	// with a ResponseHeaderTimeout: see checkClient.
 	boundedTransport bool
@@ -74,7 +82,10 @@ type creation struct {
 func run(pass *analysis.Pass) (any, error) {
 	// Fast path: a package that cannot reach net/http cannot misuse it.
 	// net/http itself and its test helpers are not ours to judge.
-	if !lint.DependsOn(pass.Pkg, httpPkg) || pass.Pkg.Path() == httpPkg || strings.HasPrefix(pass.Pkg.Path(), httpPkg+"/") {
+	// Dependencies are run only for their facts, which only their own
+	// module's callers would read.
+	if !lint.DependsOn(pass.Pkg, httpPkg) || pass.Pkg.Path() == httpPkg || strings.HasPrefix(pass.Pkg.Path(), httpPkg+"/") ||
+		lint.Dependency(pass) {
 		return nil, nil
 	}
 	p := lint.NewPass(pass, &common)
@@ -83,6 +94,7 @@ func run(pass *analysis.Pass) (any, error) {
 		info:        pass.TypesInfo,
 		funcAssigns: make(map[ast.Node][]assign),
 		root:        pass.ResultOf[inspect.Analyzer].(*inspector.Inspector).Root(),
+		delegated:   make(map[*types.Func]int),
 	}
 	nodeFilter := []ast.Node{
 		(*ast.AssignStmt)(nil),
@@ -119,6 +131,10 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	for _, cur := range c.calls {
 		c.checkDeferredCall(cur)
+	}
+	c.exportDelegations()
+	for _, cur := range c.ctxCalls {
+		c.checkDelegatedCall(cur)
 	}
 	return nil, nil
 }
@@ -175,6 +191,8 @@ func (c *checker) visitCall(cur inspector.Cursor, call *ast.CallExpr) {
 	case lint.IsMethod(fn, httpPkg, "Client", "Do", "Get", "Head", "Post", "PostForm"),
 		lint.IsMethod(fn, echoPkg, "Echo", "Start", "StartTLS", "StartAutoTLS", "StartH2CServer"):
 		c.calls = append(c.calls, cur)
+	case fn != nil:
+		c.noteCall(cur, fn)
 	}
 }
 
@@ -195,7 +213,8 @@ func (c *checker) checkDeferredCall(cur inspector.Cursor) {
 	if !c.isDefaultClient(sel.X, assigns, fnNode) {
 		return
 	}
-	if fn.Name() == "Do" && len(call.Args) == 1 && c.boundedRequest(call.Args[0], call.Pos(), assigns, 0) {
+	if fn.Name() == "Do" && len(call.Args) == 1 &&
+		c.try(func() bool { return c.boundedRequest(call.Args[0], call.Pos(), assigns, 0) }) {
 		return // the request's context already has a deadline
 	}
 	c.p.ReportNode(call, "request sent through http.DefaultClient, which has no timeout: "+
@@ -245,7 +264,7 @@ func (c *checker) checkClient(cr creation, configured map[types.Object]bool) {
 	if c.boundedTransport && c.hasTransport(cr) {
 		return
 	}
-	if c.onlyBoundedRequests(cr) {
+	if c.try(func() bool { return c.onlyBoundedRequests(cr) }) {
 		return
 	}
 	if c.stubTransport(cr) || c.optionTimeout(cr) {

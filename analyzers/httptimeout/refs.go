@@ -309,13 +309,15 @@ func lastAssign(info *types.Info, id *ast.Ident, pos token.Pos, assigns []assign
 	return last, found
 }
 
-// boundedParam reports whether v is a context parameter of an unexported
-// function of this package that every caller gives a deadline: the
-// function is only ever called, never used as a value, and each call (in
-// analyzed code) passes a context derived in the caller from WithTimeout
-// or WithDeadline. etcd's promoteMemberHTTP(ctx, ...) is only called with
-// context.WithTimeout(ctx, ReqTimeout()); its request needs no client
-// Timeout of its own.
+// boundedParam reports whether v is a context parameter of a plain
+// function of this package whose callers give it a deadline. The function
+// must only ever be called, never used as a value (which hides its
+// callers). An unexported one is bounded when each call (in analyzed
+// code) passes a context derived in the caller from WithTimeout or
+// WithDeadline: etcd's promoteMemberHTTP(ctx, ...) is only called with
+// context.WithTimeout(ctx, ReqTimeout()), so its request needs no client
+// Timeout of its own. An exported one has callers in other packages: it
+// delegates the deadline to them (see deadlineFromCaller).
 func (c *checker) boundedParam(v *types.Var, depth int) bool {
 	if depth > maxDepth {
 		return false
@@ -324,12 +326,12 @@ func (c *checker) boundedParam(v *types.Var, depth int) bool {
 		c.indexCalls()
 	}
 	owner, ok := c.params[v]
-	if !ok || owner.fn.Exported() || owner.fn.Name() == "main" {
+	if !ok || owner.fn.Name() == "main" {
 		return false
 	}
-	uses := c.uses[owner.fn]
-	calls := 0
-	for _, id := range uses {
+	var calls []*ast.CallExpr
+	var scopes [][]assign
+	for _, id := range c.uses[owner.fn] {
 		if !c.p.Analyzed(id.Pos()) {
 			continue // test code may call it any way it likes
 		}
@@ -342,12 +344,21 @@ func (c *checker) boundedParam(v *types.Var, depth int) bool {
 			return false // used as a value, or called in a way not followed
 		}
 		assigns, _ := c.scope(cur)
-		if !c.boundedContext(call.Args[owner.index], call.Pos(), assigns, depth+1) {
+		calls, scopes = append(calls, call), append(scopes, assigns)
+	}
+	if owner.fn.Exported() {
+		if c.atCallSite || !isContext(v.Type()) {
 			return false
 		}
-		calls++
+		c.delegate(owner) // its calls here are checked with the others
+		return true
 	}
-	return calls > 0
+	for i, call := range calls {
+		if !c.boundedContext(call.Args[owner.index], call.Pos(), scopes[i], depth+1) {
+			return false
+		}
+	}
+	return len(calls) > 0
 }
 
 // A paramOwner is the function declaring a parameter, and its index.

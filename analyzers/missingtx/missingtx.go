@@ -120,7 +120,7 @@ func run(pass *analysis.Pass) (any, error) {
 	// session's transaction, which its facts could not tell, and its
 	// helpers are not the program's repositories. Only the program's own
 	// packages (the main module, or an unknown module) get facts.
-	if pass.Module != nil && pass.Module.Version != "" {
+	if lint.Dependency(pass) {
 		return nil, nil
 	}
 	if isLibrary(pass.Pkg.Path()) ||

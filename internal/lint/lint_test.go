@@ -64,3 +64,20 @@ func TestDirectivesAnalyzerSilentOutsideCLI(t *testing.T) {
 		}
 	}
 }
+
+// The go command describes a package from the module cache with its
+// module's version, and the main or a workspace module with none.
+func TestDependency(t *testing.T) {
+	for _, tc := range []struct {
+		module *analysis.Module
+		want   bool
+	}{
+		{&analysis.Module{Path: "github.com/gin-gonic/gin", Version: "v1.10.1"}, true},
+		{&analysis.Module{Path: "example.com/svc"}, false},
+		{nil, false}, // a driver that does not say: analyze it
+	} {
+		if got := lint.Dependency(&analysis.Pass{Module: tc.module}); got != tc.want {
+			t.Errorf("Dependency(module %+v) = %v, want %v", tc.module, got, tc.want)
+		}
+	}
+}

@@ -169,6 +169,17 @@ func oneOf(s string, set []string) bool {
 	return false
 }
 
+// Dependency reports whether the pass's package belongs to a versioned
+// module: a dependency from the module cache or vendor directory, never
+// the code a user points resilint at (main and workspace modules have no
+// version). The vet protocol runs analyzers that export facts over every
+// dependency only for those facts; an analyzer whose facts are read only
+// within their own module can return early there. Drivers that do not
+// describe the module (Module nil) get false, which only costs time.
+func Dependency(pass *analysis.Pass) bool {
+	return pass.Module != nil && pass.Module.Version != ""
+}
+
 // IsStd reports whether the pass's package is part of the standard
 // library: its files are under GOROOT/src. The vet protocol runs analyzers
 // that export facts over every dependency, std included; an analyzer

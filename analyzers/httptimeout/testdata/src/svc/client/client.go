@@ -47,14 +47,41 @@ func Login(u, user, pass string) error {
 
 // --- Rule 2: requests sent through http.DefaultClient. ---
 
-func Send(ctx context.Context, u string) (*http.Response, error) {
+// Send leaves the deadline to its callers, like any Go API that takes a
+// context: the calls that pass a context with no deadline are reported
+// (see ../peer), not Send.
+func Send(ctx context.Context, u string) (*http.Response, error) { // want Send:"deadlineFromCaller.param 0."
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
 	if err != nil {
 		return nil, err
 	}
-	// The caller's context may have no deadline.
-	return http.DefaultClient.Do(req) // want `request sent through http.DefaultClient, which has no timeout: a slow server blocks this goroutine forever; use an http.Client with Timeout set or a request context with a deadline`
+	return http.DefaultClient.Do(req)
 }
+
+// A caller in the same package is checked too.
+func SendAll(ctx context.Context, urls []string) {
+	for _, u := range urls {
+		if resp, err := Send(context.Background(), u); err == nil { // want `client.Send sends an HTTP request with no timeout other than this context, which has no deadline: a slow server blocks this call forever; pass a context from context.WithTimeout`
+			resp.Body.Close()
+		}
+	}
+}
+
+// An exported function used as a value hides its callers: it is judged
+// where it sends.
+func Watch(ctx context.Context, u string) error {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
+	if err != nil {
+		return err
+	}
+	resp, err := http.DefaultClient.Do(req) // want `request sent through http.DefaultClient, which has no timeout`
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+var Commands = map[string]func(context.Context, string) error{"watch": Watch}
 
 func Direct(u string) {
 	_, _ = http.DefaultClient.Get(u)                     // want `request sent through http.DefaultClient`

@@ -66,9 +66,10 @@ func PeerHashes(peers []string) []string {
 	return out
 }
 
-// The same helper called with an unbounded context: reported.
-func PeerHashesUnbounded(ctx context.Context, peers []string) []string {
-	cc := &http.Client{} // want `http.Client has no Timeout`
+// The same helper called with the caller's context: the deadline is the
+// caller's to set (see ../peer).
+func PeerHashesFrom(ctx context.Context, peers []string) []string { // want PeerHashesFrom:"deadlineFromCaller.param 0."
+	cc := &http.Client{}
 	var out []string
 	for _, p := range peers {
 		if h, err := hashOf(ctx, cc, p); err == nil {
@@ -89,4 +90,17 @@ func hashOf(ctx context.Context, cc *http.Client, url string) (string, error) {
 	}
 	defer resp.Body.Close()
 	return resp.Header.Get("X-Hash"), nil
+}
+
+// With a fresh context and no ctx parameter there is no caller to leave
+// the deadline to: reported.
+func PeerHashesBackground(peers []string) []string {
+	cc := &http.Client{} // want `http.Client has no Timeout`
+	var out []string
+	for _, p := range peers {
+		if h, err := hashOf(context.Background(), cc, p); err == nil {
+			out = append(out, h)
+		}
+	}
+	return out
 }
