@@ -19,9 +19,9 @@ import (
 )
 
 var Analyzer = &analysis.Analyzer{
-	Name:     "httptimeout",
-	Doc:      Doc,
-	URL:      lint.DocsURL + "httptimeout.md",
+	Name:      "httptimeout",
+	Doc:       Doc,
+	URL:       lint.DocsURL + "httptimeout.md",
 	Requires:  []*analysis.Analyzer{inspect.Analyzer},
 	Run:       run,
 	FactTypes: []analysis.Fact{(*deadlineFromCaller)(nil)},
