@@ -62,7 +62,7 @@ func (c *checker) noteCall(cur inspector.Cursor, fn *types.Func) {
 		return
 	}
 	for i := range sig.Params().Len() {
-		if isContext(sig.Params().At(i).Type()) {
+		if lint.IsNamed(sig.Params().At(i).Type(), "context", "Context") {
 			c.ctxCalls = append(c.ctxCalls, cur)
 			return
 		}
@@ -101,9 +101,4 @@ func (c *checker) checkDelegatedCall(cur inspector.Cursor) {
 	c.p.ReportNode(call.Args[index], fmt.Sprintf("%s.%s sends an HTTP request with no timeout other than this context, "+
 		"which has no deadline: a slow server blocks this call forever; "+
 		"pass a context from context.WithTimeout", fn.Pkg().Name(), fn.Name()))
-}
-
-func isContext(t types.Type) bool {
-	n, ok := types.Unalias(t).(*types.Named)
-	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "context" && n.Obj().Name() == "Context"
 }

@@ -347,7 +347,7 @@ func (c *checker) boundedParam(v *types.Var, depth int) bool {
 		calls, scopes = append(calls, call), append(scopes, assigns)
 	}
 	if owner.fn.Exported() {
-		if c.atCallSite || !isContext(v.Type()) {
+		if c.atCallSite || !lint.IsNamed(v.Type(), "context", "Context") {
 			return false
 		}
 		c.delegate(owner) // its calls here are checked with the others
