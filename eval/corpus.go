@@ -49,6 +49,14 @@ func materialize(only []string) error {
 		if err := dl.Run(); err != nil {
 			return fmt.Errorf("downloading dependencies of %s: %v", m.Version, err)
 		}
+		// A module developed in a go.work (river) ships a go.sum without
+		// its sibling modules; listing every package with -mod=mod adds
+		// the sums the build needs, which go mod download leaves out.
+		list := command(m.Dir(), nil, "go", "list", "-mod=mod", "-deps", "-test", "./...")
+		list.Stderr = os.Stderr
+		if err := list.Run(); err != nil {
+			return fmt.Errorf("completing go.sum of %s: %v", m.Version, err)
+		}
 		if err := os.WriteFile(filepath.Join(m.Dir(), okMarker), []byte(m.Version+"\n"), 0o644); err != nil {
 			return err
 		}
