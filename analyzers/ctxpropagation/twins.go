@@ -29,9 +29,29 @@ type twin struct {
 	configured bool
 }
 
+// A twinKey caches a twin lookup. The receiver is keyed by its named type
+// and pointerness: each declaration of a *T variable has its own
+// *types.Pointer, and keying by it would look the same twin up again for
+// every variable.
 type twinKey struct {
-	fn   *types.Func
-	recv types.Type
+	fn    *types.Func
+	named *types.Named
+	ptr   bool
+	recv  types.Type // a receiver that is not a (pointer to a) named type
+}
+
+func keyOf(fn *types.Func, recvT types.Type) twinKey {
+	k := twinKey{fn: fn.Origin()}
+	t := types.Unalias(recvT)
+	if p, ok := t.(*types.Pointer); ok {
+		k.ptr, t = true, types.Unalias(p.Elem())
+	}
+	if n, ok := t.(*types.Named); ok {
+		k.named = n
+	} else {
+		k.ptr, k.recv = false, recvT
+	}
+	return k
 }
 
 // A tableTwin is an entry of the fixed table of well-known twins whose
@@ -125,7 +145,7 @@ func (c *checker) twinFor(fn *types.Func, call *ast.CallExpr) *twin {
 			sig, _ = m.Type().(*types.Signature)
 		}
 	}
-	key := twinKey{fn.Origin(), recvT}
+	key := keyOf(fn, recvT)
 	if tw, ok := c.twins[key]; ok {
 		return tw
 	}

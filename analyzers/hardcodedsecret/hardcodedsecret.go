@@ -59,6 +59,7 @@ type checker struct {
 	// pending are secret-named uses of constants, judged at the
 	// constant's declaration once the whole package has been seen.
 	pending []pendingUse
+	kinds   map[string]cachedKind // see (*checker).secretKind
 }
 
 type pendingUse struct {
@@ -77,6 +78,7 @@ func run(pass *analysis.Pass) (any, error) {
 		scanned:   make(map[ast.Expr]bool),
 		reported:  make(map[ast.Expr]bool),
 		constDecl: make(map[*types.Const]ast.Expr),
+		kinds:     make(map[string]cachedKind),
 	}
 	nodes := []ast.Node{
 		(*ast.BasicLit)(nil),
@@ -303,13 +305,13 @@ func (c *checker) call(call *ast.CallExpr) {
 	if len(call.Args) == 0 {
 		return
 	}
-	if tv, ok := c.info.Types[call.Fun]; ok && tv.IsType() {
+	tv, ok := c.info.Types[call.Fun]
+	if ok && tv.IsType() {
 		return // a conversion
 	}
-	callee := calleeName(call.Fun)
 	var params *types.Tuple
 	variadic := false
-	if tv, ok := c.info.Types[call.Fun]; ok {
+	if ok {
 		if sig, ok := tv.Type.Underlying().(*types.Signature); ok {
 			params, variadic = sig.Params(), sig.Variadic()
 		}
@@ -319,19 +321,54 @@ func (c *checker) call(call *ast.CallExpr) {
 			j := min(i, params.Len()-1)
 			if i < params.Len() || variadic {
 				if name := params.At(j).Name(); name != "" && !(variadic && j == params.Len()-1) {
-					if _, ok := secretKind(name); ok {
-						c.check(name, "passed as "+name+" to "+callee, arg)
+					if _, ok := c.secretKind(name); ok {
+						c.check(name, "passed as "+name+" to "+calleeName(call.Fun), arg)
 						continue
 					}
 				}
 			}
 		}
-		if i > 0 {
+		// A value passed after a key ("-password", pw): both must be
+		// constant strings. Most arguments are not, and that is the
+		// cheaper test.
+		if i > 0 && mayBeConstString(arg) {
 			if k, ok := lint.ConstString(c.info, call.Args[i-1]); ok && keyLike(k) {
-				c.check(strings.TrimLeft(k, "-"), "passed after "+strconv.Quote(k)+" to "+callee, arg)
+				c.check(strings.TrimLeft(k, "-"), "passed after "+strconv.Quote(k)+" to "+calleeName(call.Fun), arg)
 			}
 		}
 	}
+}
+
+// mayBeConstString reports whether e can be a constant string, through
+// conversions ([]byte("...")): a literal, a name, a selector, a
+// concatenation or a call. It is a syntactic pre-filter for check.
+func mayBeConstString(e ast.Expr) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.BasicLit:
+		return e.Kind == token.STRING
+	case *ast.Ident, *ast.SelectorExpr, *ast.CallExpr:
+		return true
+	case *ast.BinaryExpr:
+		return e.Op == token.ADD
+	}
+	return false
+}
+
+// secretKind is secretKind(name), cached: a package passes the same
+// parameter names again and again.
+func (c *checker) secretKind(name string) (string, bool) {
+	k, ok := c.kinds[name]
+	if !ok {
+		kind, found := secretKind(name)
+		k = cachedKind{kind, found}
+		c.kinds[name] = k
+	}
+	return k.kind, k.found
+}
+
+type cachedKind struct {
+	kind  string
+	found bool
 }
 
 // calleeName is how a message names a callee: url.UserPassword,
@@ -355,7 +392,7 @@ func calleeName(fun ast.Expr) string {
 
 // check judges a value given a secret-like name in the given context.
 func (c *checker) check(name, context string, value ast.Expr) {
-	kind, ok := secretKind(name)
+	kind, ok := c.secretKind(name)
 	if !ok {
 		return
 	}

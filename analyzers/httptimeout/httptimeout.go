@@ -8,6 +8,7 @@ import (
 	"go/token"
 	"go/types"
 	"net"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -45,13 +46,17 @@ type checker struct {
 	p    *lint.Pass
 	info *types.Info
 
-	// funcAssigns holds, for each function (*ast.FuncDecl or *ast.FuncLit),
-	// the assignments in its body, nested function literals included.
+	// funcAssigns caches, for each function (*ast.FuncDecl or *ast.FuncLit)
+	// a rule asked about, the assignments in its body (see assignsIn).
 	funcAssigns map[ast.Node][]assign
-	// pkgAssigns holds every assignment of the analyzed files; it is the
-	// scope of package-level declarations, and where configured fields
-	// are looked for.
+	// timeoutAssigns holds the assignments of the analyzed files to a
+	// field named like a timeout (X.Timeout = d), where configuredObjects
+	// looks for clients and servers configured after their creation.
+	timeoutAssigns []assign
+	// pkgAssigns holds every assignment of the analyzed files, the scope
+	// of package-level declarations; built on first use (see scope).
 	pkgAssigns []assign
+	pkgDone    bool
 
 	creations []creation         // http.Client and http.Server values created
 	calls     []inspector.Cursor // calls judged after the traversal
@@ -98,13 +103,12 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	nodeFilter := []ast.Node{
 		(*ast.AssignStmt)(nil),
-		(*ast.ValueSpec)(nil),
 		(*ast.CallExpr)(nil),
 		(*ast.CompositeLit)(nil),
 	}
 	for cur := range c.p.Preorder(nodeFilter...) {
 		switch n := cur.Node().(type) {
-		case *ast.AssignStmt, *ast.ValueSpec:
+		case *ast.AssignStmt:
 			c.collectAssigns(cur)
 		case *ast.CallExpr:
 			c.visitCall(cur, n)
@@ -139,23 +143,55 @@ func run(pass *analysis.Pass) (any, error) {
 	return nil, nil
 }
 
-// collectAssigns records the assignments of an AssignStmt or ValueSpec in
-// every function that encloses it, and in the package.
+// collectAssigns records the assignments of an AssignStmt or ValueSpec to a
+// timeout field in timeoutAssigns, with their innermost enclosing
+// function. The other lists are built only when a rule asks for them
+// (assignsIn, scope): most functions never create a client or a server.
 func (c *checker) collectAssigns(cur inspector.Cursor) {
-	as := assignsOf(cur.Node())
-	if len(as) == 0 {
+	as, ok := cur.Node().(*ast.AssignStmt)
+	if !ok || !slices.ContainsFunc(as.Lhs, isTimeoutField) {
 		return
 	}
+	list := assignsOf(as)
 	for fn := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		for i := range as {
-			as[i].fn = fn.Node()
+		for i := range list {
+			list[i].fn = fn.Node()
 		}
 		break
 	}
-	c.pkgAssigns = append(c.pkgAssigns, as...)
-	for fn := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		c.funcAssigns[fn.Node()] = append(c.funcAssigns[fn.Node()], as...)
+	c.timeoutAssigns = append(c.timeoutAssigns, list...)
+}
+
+// isTimeoutField reports whether e selects a field that configuredObjects
+// looks at.
+func isTimeoutField(e ast.Expr) bool {
+	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
+	if !ok {
+		return false
 	}
+	switch sel.Sel.Name {
+	case "Timeout", "ReadHeaderTimeout", "ReadTimeout", "ResponseHeaderTimeout":
+		return true
+	}
+	return false
+}
+
+// assignsIn returns the assignments in fn's body, nested function literals
+// included, in source order.
+func (c *checker) assignsIn(fn ast.Node) []assign {
+	if as, ok := c.funcAssigns[fn]; ok {
+		return as
+	}
+	var as []assign
+	ast.Inspect(fn, func(n ast.Node) bool {
+		switch n.(type) {
+		case *ast.AssignStmt, *ast.ValueSpec:
+			as = append(as, assignsOf(n)...)
+		}
+		return true
+	})
+	c.funcAssigns[fn] = as
+	return as
 }
 
 // visitCall reports the calls that are wrong whatever the function does,
@@ -342,7 +378,7 @@ func (c *checker) onlyBoundedRequests(cr creation) bool {
 	if fn.Node() == nil {
 		return false
 	}
-	assigns := c.funcAssigns[fn.Node()]
+	assigns := c.assignsIn(fn.Node())
 	sent := false
 	for id := range fn.Preorder((*ast.Ident)(nil)) {
 		if c.info.Uses[id.Node().(*ast.Ident)] != v {
@@ -436,7 +472,7 @@ func (c *checker) setLater(cr creation, configured map[types.Object]bool, fields
 // client or server that a constructor creates bare.
 func (c *checker) configuredObjects() map[types.Object]bool {
 	out := make(map[types.Object]bool)
-	for _, a := range c.pkgAssigns {
+	for _, a := range c.timeoutAssigns {
 		sel, ok := ast.Unparen(a.lhs).(*ast.SelectorExpr)
 		if !ok || a.zero(c.info) {
 			continue
@@ -464,7 +500,7 @@ func (c *checker) createdIn(fn ast.Node, p path, pos token.Pos) bool {
 	if fn == nil || p == nil {
 		return false
 	}
-	for _, a := range c.funcAssigns[fn] {
+	for _, a := range c.assignsIn(fn) {
 		if a.pos < pos && a.index == 0 && c.isCreation(a.rhs) && samePath(pathOf(c.info, a.lhs), p) {
 			return true
 		}
@@ -494,7 +530,13 @@ func (c *checker) isCreation(e ast.Expr) bool {
 // outside any function. It also returns that function.
 func (c *checker) scope(cur inspector.Cursor) ([]assign, ast.Node) {
 	for fn := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		return c.funcAssigns[fn.Node()], fn.Node()
+		return c.assignsIn(fn.Node()), fn.Node()
+	}
+	if !c.pkgDone {
+		c.pkgDone = true
+		for cur := range c.p.Preorder((*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil)) {
+			c.pkgAssigns = append(c.pkgAssigns, assignsOf(cur.Node())...)
+		}
 	}
 	return c.pkgAssigns, nil
 }

@@ -96,6 +96,11 @@ func (sc *scanner) visit(n ast.Node) bool {
 	case *ast.CallExpr:
 		sc.call(n)
 	case *ast.Ident:
+		// The name test first: it spares a map lookup for almost every
+		// identifier of the function.
+		if !mayNameCancelOrTimeout(n.Name) {
+			break
+		}
 		if v, ok := info.Uses[n].(*types.Var); ok && v.Pkg() != nil && v.Parent() == v.Pkg().Scope() {
 			switch {
 			case v.Pkg().Path() == "context" && (v.Name() == "Canceled" || v.Name() == "DeadlineExceeded"):
@@ -117,6 +122,27 @@ func isTimeoutErr(v *types.Var) bool {
 	}
 	name := strings.ToLower(v.Name())
 	return strings.Contains(name, "timeout") || strings.Contains(name, "deadline")
+}
+
+// mayNameCancelOrTimeout reports whether name could be context.Canceled,
+// context.DeadlineExceeded or a timeout error variable (see isTimeoutErr).
+func mayNameCancelOrTimeout(name string) bool {
+	return name == "Canceled" || containsFold(name, "timeout") || containsFold(name, "deadline")
+}
+
+// containsFold reports whether s contains the lower-case ASCII word sub,
+// ignoring case, without allocating.
+func containsFold(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		j := 0
+		for j < len(sub) && s[i+j]|0x20 == sub[j] {
+			j++
+		}
+		if j == len(sub) {
+			return true
+		}
+	}
+	return false
 }
 
 var errorType = types.Universe.Lookup("error").Type()
