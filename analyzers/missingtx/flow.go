@@ -58,6 +58,8 @@ type flow struct {
 	// (a retry until success, a batch delete until no row is left): their
 	// repetitions are not separate writes.
 	noRepeat map[int]bool
+	// perEvent marks the calls of event loops (see eventLoopCalls).
+	perEvent map[*ast.CallExpr]bool
 }
 
 // checkWrites reports the first path of u with too many writes outside a
@@ -75,7 +77,8 @@ func (c *checker) checkWrites(u *unit) {
 	if len(ws) == 0 || minWrites < 1 {
 		return
 	}
-	f := &flow{c: c, u: u, writes: ws, index: make(map[*ast.CallExpr]int), derived: make(map[*types.Var][]derivation), noRepeat: make(map[int]bool)}
+	f := &flow{c: c, u: u, writes: ws, index: make(map[*ast.CallExpr]int), derived: make(map[*types.Var][]derivation), noRepeat: make(map[int]bool),
+		perEvent: eventLoopCalls(c.info, u.body)}
 	for i, w := range ws {
 		f.index[w.call] = i
 	}
@@ -161,7 +164,7 @@ func (f *flow) longest(in func(int) bool) []int {
 		work = work[:len(work)-1]
 		st := slices.Clone(state[b.Index])
 		for _, i := range f.events[b.Index] {
-			if !in(i) || len(st) >= limit || occurrences(st, i) >= 2 || f.noRepeat[i] && slices.Contains(st, i) {
+			if !in(i) || len(st) >= limit || occurrences(st, i) >= f.repeats(i) || f.noRepeat[i] && slices.Contains(st, i) {
 				continue
 			}
 			st = append(st, i)
@@ -498,7 +501,56 @@ func fixFor(family string) string {
 	return "run them in one transaction"
 }
 
-// occurrences counts i in path: a write in a loop counts as two, not more.
+// repeats is how many times write i counts on a path that repeats it in a
+// loop: two (it runs many times), or one in an event loop, whose
+// iterations each handle a job received or a tick (see eventLoopCalls).
+func (f *flow) repeats(i int) int {
+	if f.perEvent[f.writes[i].call] {
+		return 1
+	}
+	return 2
+}
+
+// eventLoopCalls returns the calls in body whose innermost loop is an
+// event loop: a for with no condition or a range over a channel (a
+// worker's job queue, time.Tick). Each iteration is a separate unit of
+// work, started by its own event, so writes of different iterations do not
+// make one half-written change.
+func eventLoopCalls(info *types.Info, body *ast.BlockStmt) map[*ast.CallExpr]bool {
+	out := make(map[*ast.CallExpr]bool)
+	var loops []bool // per enclosing loop, whether it is an event loop
+	var stack []ast.Node
+	ast.Inspect(body, func(n ast.Node) bool {
+		if n == nil {
+			top := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			switch top.(type) {
+			case *ast.ForStmt, *ast.RangeStmt:
+				loops = loops[:len(loops)-1]
+			}
+			return true
+		}
+		stack = append(stack, n)
+		switch n := n.(type) {
+		case *ast.ForStmt:
+			loops = append(loops, n.Cond == nil)
+		case *ast.RangeStmt:
+			isChan := false
+			if t := info.TypeOf(n.X); t != nil {
+				_, isChan = t.Underlying().(*types.Chan)
+			}
+			loops = append(loops, isChan)
+		case *ast.CallExpr:
+			if len(loops) > 0 && loops[len(loops)-1] {
+				out[n] = true
+			}
+		}
+		return true
+	})
+	return out
+}
+
+// occurrences counts i in path.
 func occurrences(path []int, i int) int {
 	n := 0
 	for _, x := range path {

@@ -84,6 +84,12 @@ func (c *checker) writeOf(u *unit, call *ast.CallExpr) *write {
 		c.sawTxWrite = true // a wrapper of a transaction
 		return nil
 	}
+	if isQuery && (lint.IsMethod(fn, sqlPkg, "Tx", name) || lint.IsMethod(fn, sqlxPkg, "Tx", name) || lint.IsMethod(fn, pgxPkg, "Tx", name)) {
+		if arg := textArg(); arg != nil && c.isWriteText(u, arg, false) {
+			c.sawTxWrite = true // INSERT ... RETURNING in a transaction
+		}
+		return nil
+	}
 	switch {
 	case lint.IsMethod(fn, sqlPkg, "DB", "Exec", "ExecContext"), lint.IsMethod(fn, sqlPkg, "Conn", "ExecContext"),
 		lint.IsMethod(fn, sqlxPkg, "DB", "MustExec", "MustExecContext", "NamedExec", "NamedExecContext"),
@@ -125,6 +131,7 @@ func (c *checker) writeOf(u *unit, call *ast.CallExpr) *write {
 		return w
 	case lint.IsMethod(fn, mongoV1, "Collection", mongoWrites...), lint.IsMethod(fn, mongoV2, "Collection", mongoWrites...):
 		if len(call.Args) > 0 && c.sessionCtx(u, call.Args[0]) {
+			c.sawTxWrite = true // in the session's transaction
 			return nil
 		}
 		checkText = false
@@ -180,12 +187,14 @@ func (c *checker) writeOf(u *unit, call *ast.CallExpr) *write {
 func (c *checker) helperWrite(u *unit, call *ast.CallExpr, recv ast.Expr, fn *types.Func, f *writesFact) *write {
 	for _, a := range call.Args {
 		if c.sessionCtx(u, a) || isTxType(c.info.TypeOf(a)) {
+			c.sawTxWrite = true
 			return nil // the helper writes in the caller's transaction
 		}
 	}
 	w := &write{call: call, family: f.Family, what: fn.Name(), wildcard: true, atomic: f.Atomic || !f.Plain}
 	if recv != nil {
 		if ro := c.eval(u, recv, 0); ro.state == txState {
+			c.sawTxWrite = true
 			return nil // repo.WithTx(tx).CreateOrder(...)
 		}
 	}
@@ -265,14 +274,22 @@ func typeName(t types.Type) string {
 	return types.TypeString(t, func(p *types.Package) string { return p.Name() })
 }
 
-// writesIn returns the writes of u in source order, the calls in nested
-// function literals excluded.
+// writesIn returns the writes of u in source order. With nested, the
+// writes of the function literals that run before u returns count too
+// (see syncLits); without, no literal's do. Writes in go and defer
+// statements never count: they are not on u's path.
 func (c *checker) writesIn(u *unit, nested bool) []*write {
+	var sync map[*ast.FuncLit]bool
+	if nested {
+		sync = c.syncLits(u.body)
+	}
 	var out []*write
 	ast.Inspect(u.body, func(n ast.Node) bool {
 		switch n := n.(type) {
+		case *ast.GoStmt, *ast.DeferStmt:
+			return false
 		case *ast.FuncLit:
-			return nested && !c.txLits[n]
+			return sync[n] && !c.txLits[n]
 		case *ast.CallExpr:
 			if w := c.writeOf(u, n); w != nil {
 				out = append(out, w)
@@ -281,6 +298,60 @@ func (c *checker) writesIn(u *unit, nested bool) []*write {
 		return true
 	})
 	return out
+}
+
+// syncLits returns the function literals in body that run while the
+// function is running: called on the spot, or passed to a call that runs
+// them (a retry helper, a batch iterator). A literal that is returned,
+// stored, converted to a func type (http.HandlerFunc) or shaped like an
+// HTTP handler runs later, for another request: its writes are not the
+// function's (a middleware constructor does not write).
+func (c *checker) syncLits(body *ast.BlockStmt) map[*ast.FuncLit]bool {
+	out := make(map[*ast.FuncLit]bool)
+	ast.Inspect(body, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		if lit, ok := ast.Unparen(call.Fun).(*ast.FuncLit); ok {
+			out[lit] = true
+		}
+		if tv, ok := c.info.Types[call.Fun]; ok && tv.IsType() {
+			return true // a conversion
+		}
+		for _, a := range call.Args {
+			if lit, ok := ast.Unparen(a).(*ast.FuncLit); ok && !c.handlerShaped(lit) {
+				out[lit] = true
+			}
+		}
+		return true
+	})
+	return out
+}
+
+// handlerShaped reports whether lit takes a request: an
+// http.ResponseWriter, or a gin, echo or fiber context. Such a literal is
+// registered to serve requests, not run by the call it is passed to.
+func (c *checker) handlerShaped(lit *ast.FuncLit) bool {
+	for _, field := range lit.Type.Params.List {
+		t := c.info.TypeOf(field.Type)
+		if lint.IsNamed(t, "net/http", "ResponseWriter") || lint.IsNamed(t, "github.com/gin-gonic/gin", "Context") ||
+			lint.IsNamed(t, "github.com/labstack/echo/v4", "Context") || lint.IsNamed(t, "github.com/gofiber/fiber/v2", "Ctx") {
+			return true
+		}
+	}
+	return false
+}
+
+// writesInTx reports whether u writes: through a transaction, through a
+// helper given one, or outside any. A commit is not a write of its own.
+func (c *checker) writesInTx(u *unit) bool {
+	saved := c.sawTxWrite
+	c.sawTxWrite = false
+	ws := c.writesIn(u, true)
+	wrote := c.sawTxWrite || slices.ContainsFunc(ws, func(w *write) bool { return !isCommit(lint.Callee(c.info, w.call)) })
+	c.sawTxWrite = saved
+	return wrote
 }
 
 // computeFact returns the fact of the function declared at u, or nil.
@@ -316,6 +387,11 @@ func (c *checker) computeFact(u *unit) *writesFact {
 		return true
 	})
 	if opens && !commits {
+		return nil
+	}
+	if opens && !helper && !c.writesInTx(u) {
+		// A read-only transaction (a consistent snapshot for two
+		// queries) writes nothing: its callers do not count it.
 		return nil
 	}
 	if opens {
