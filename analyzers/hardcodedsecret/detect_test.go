@@ -1,7 +1,6 @@
 package hardcodedsecret
 
 import (
-	"go/types"
 	"os"
 	"path/filepath"
 	"strings"
@@ -277,20 +276,6 @@ func TestDocsListEveryRule(t *testing.T) {
 	for _, r := range rules {
 		if !strings.Contains(string(data), "| `"+r.ID+"` |") {
 			t.Errorf("docs/analyzers/hardcodedsecret.md lacks rule %s", r.ID)
-		}
-	}
-}
-
-func TestTestSupport(t *testing.T) {
-	for path, want := range map[string]bool{
-		"example.com/svc/internal/testutil": true, "net/http/httptest": true, "example.com/e2e/testing": true,
-		"example.com/x/testdata/src/a": true, "example.com/svc/config": false, "example.com/release/latest": false,
-		"example.com/svc/manifest": false, "example.com/envoy/pkg/test/resource": true,
-		"example.com/ctfe/testonly": true,
-	} {
-		pkg := types.NewPackage(path, filepath.Base(path))
-		if got := testSupport(pkg); got != want {
-			t.Errorf("testSupport(%s) = %v, want %v", path, got, want)
 		}
 	}
 }

@@ -68,7 +68,7 @@ type pendingUse struct {
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	if testSupport(pass.Pkg) && !common.Tests {
+	if lint.TestSupport(pass.Pkg) && !common.Tests {
 		return nil, nil
 	}
 	c := &checker{
@@ -107,28 +107,6 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	return nil, nil
-}
-
-// testSupport reports whether a package is test support code: below a
-// testdata, test or tests directory, or named like the standard library's
-// test helpers (httptest, fstest, testutil, testonly). Its fixtures are
-// analyzed only with -tests.
-func testSupport(pkg *types.Package) bool {
-	for _, elem := range strings.Split(pkg.Path(), "/") {
-		switch elem {
-		case "testdata", "test", "tests":
-			return true
-		}
-	}
-	name := pkg.Name()
-	if strings.HasSuffix(name, "_test") {
-		return false // an external test package: its files are _test.go files
-	}
-	switch name {
-	case "latest", "attest", "contest", "protest", "greatest", "detest":
-		return false // words that end in "test"
-	}
-	return strings.HasSuffix(name, "test") || strings.HasSuffix(name, "testing") || strings.HasPrefix(name, "test")
 }
 
 // testFileRE matches the names of files that hold test fixtures outside

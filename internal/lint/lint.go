@@ -56,10 +56,11 @@ func NewPass(pass *analysis.Pass, c *Common) *Pass {
 		directives: make(map[*token.File][]directive.Directive),
 		files:      make(map[*token.File]*ast.File),
 	}
+	support := !c.Tests && TestSupport(pass.Pkg)
 	for _, f := range pass.Files {
 		tf := pass.Fset.File(f.FileStart)
 		p.files[tf] = f
-		p.skip[tf] = SkipFile(pass.Fset, f, c.Tests)
+		p.skip[tf] = support || SkipFile(pass.Fset, f, c.Tests)
 	}
 	return p
 }

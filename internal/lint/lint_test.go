@@ -9,6 +9,7 @@ import (
 	"golang.org/x/tools/go/analysis/passes/inspect"
 
 	"github.com/resilint/resilint/internal/lint"
+	"github.com/resilint/resilint/internal/testmod"
 )
 
 // probe flags every call of a function named risky, through lint.Pass, so
@@ -39,6 +40,21 @@ func TestSuppressionAndGeneratedFiles(t *testing.T) {
 
 func TestTestFilesSkippedByDefault(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), probe, "testfiles")
+}
+
+// Packages that are test support by their path or name report nothing by
+// default: their want-less calls would be unexpected diagnostics.
+func TestTestSupportPackagesSkippedByDefault(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), probe, "svc/test/mockserver", "svc/internal/dbtest")
+	if err := probe.Flags.Set("tests", "true"); err != nil {
+		t.Fatal(err)
+	}
+	defer probe.Flags.Set("tests", "false")
+	rec := &testmod.Recorder{TB: t}
+	analysistest.Run(rec, analysistest.TestData(), probe, "svc/test/mockserver", "svc/internal/dbtest")
+	if len(rec.Errors) != 2 {
+		t.Errorf("with -tests, want the two risky calls reported, got %q", rec.Errors)
+	}
 }
 
 func TestTestFilesWithTestsFlag(t *testing.T) {

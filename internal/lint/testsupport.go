@@ -1,0 +1,41 @@
+package lint
+
+import (
+	"go/types"
+	"strings"
+)
+
+// TestSupport reports whether a package is test support code: below a
+// testdata, test or tests directory, or named like the standard library's
+// test helpers (httptest, fstest, testutil, testonly). Like test files,
+// it is analyzed only with -tests: a mock server or fake client written
+// for tests is not production code.
+func TestSupport(pkg *types.Package) bool {
+	for _, elem := range strings.Split(pkg.Path(), "/") {
+		switch elem {
+		case "testdata", "test", "tests":
+			return true
+		}
+	}
+	name := pkg.Name()
+	if strings.HasSuffix(name, "_test") {
+		return false // an external test package: its files are _test.go files
+	}
+	switch name {
+	case "latest", "attest", "contest", "protest", "greatest", "detest":
+		return false // words that end in "test"
+	}
+	if strings.HasSuffix(name, "test") || strings.HasSuffix(name, "testing") || name == "tests" {
+		return true
+	}
+	// testutil, testonly, testhelpers; not testfiles or testimonials.
+	rest, ok := strings.CutPrefix(name, "test")
+	if !ok {
+		return false
+	}
+	switch strings.TrimPrefix(rest, "_") {
+	case "util", "utils", "helper", "helpers", "only", "data", "fixture", "fixtures", "support", "env", "server", "lib", "kit", "common":
+		return true
+	}
+	return false
+}

@@ -1,0 +1,22 @@
+package lint
+
+import (
+	"go/types"
+	"path/filepath"
+	"testing"
+)
+
+func TestTestSupport(t *testing.T) {
+	for path, want := range map[string]bool{
+		"example.com/svc/internal/testutil": true, "net/http/httptest": true, "example.com/e2e/testing": true,
+		"example.com/x/testdata/src/a": true, "example.com/svc/config": false, "example.com/release/latest": false,
+		"example.com/svc/manifest": false, "example.com/envoy/pkg/test/resource": true,
+		"example.com/ctfe/testonly": true, "example.com/hydra/test/mock-cb": true, "example.com/svc/testfiles": false,
+		"example.com/site/testimonials": false, "example.com/svc/dbtest": true,
+	} {
+		pkg := types.NewPackage(path, filepath.Base(path))
+		if got := TestSupport(pkg); got != want {
+			t.Errorf("TestSupport(%s) = %v, want %v", path, got, want)
+		}
+	}
+}
