@@ -74,6 +74,8 @@ func (c *checker) checkWrites(u *unit) {
 			ws = append(ws, w)
 		}
 	}
+	accepted := c.bestEffort(u.body, ws)
+	ws = slices.DeleteFunc(ws, func(w *write) bool { return accepted[w.call] })
 	if len(ws) == 0 || minWrites < 1 {
 		return
 	}

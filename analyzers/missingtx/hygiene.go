@@ -19,6 +19,7 @@ func (c *checker) checkHygiene(u *unit) {
 		return
 	}
 	var begins []*ast.AssignStmt
+	readOnly := -1 // unknown; see below
 	ast.PreorderStack(u.body, nil, func(n ast.Node, stack []ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
@@ -32,7 +33,18 @@ func (c *checker) checkHygiene(u *unit) {
 		case *ast.CallExpr:
 			fn := lint.Callee(c.info, n)
 			if isCommit(fn) && len(stack) > 0 {
-				c.checkCommit(n, fn, stack)
+				// A transaction the function begins and only reads
+				// through (a consistent snapshot) loses nothing when
+				// its commit fails.
+				if readOnly < 0 && len(begins) > 0 {
+					readOnly = 0
+					if !c.writesInTx(u) {
+						readOnly = 1
+					}
+				}
+				if readOnly != 1 {
+					c.checkCommit(n, fn, stack)
+				}
 			}
 		}
 		return true

@@ -248,9 +248,11 @@ func (r *Repo) Async(ctx context.Context, id int64) { // want Async:"writes"
 	go func() {
 		if _, err := r.db.ExecContext(ctx, "UPDATE orders SET seen = true WHERE id = $1", id); err != nil { // want `2 writes`
 			log.Print(err)
+			return
 		}
 		if _, err := r.db.ExecContext(ctx, "UPDATE users SET seen = true WHERE id = $1", id); err != nil {
 			log.Print(err)
+			return
 		}
 	}()
 	_, _ = r.db.ExecContext(ctx, "UPDATE stats SET n = n + 1")
@@ -281,7 +283,7 @@ func (r *Repo) CloseAndNotify(ctx context.Context, id int64) error { // want Clo
 	if _, err := tx.ExecContext(ctx, "UPDATE orders SET closed = true WHERE id = $1", id); err != nil {
 		return err
 	}
-	if err := tx.Commit(); err != nil { // want `2 writes on one path run outside a transaction \(the transaction committed here, \*sql.DB.ExecContext at line 287\)`
+	if err := tx.Commit(); err != nil { // want `2 writes on one path run outside a transaction \(the transaction committed here, \*sql.DB.ExecContext at line 289\)`
 		return err
 	}
 	_, err = r.db.ExecContext(ctx, "INSERT INTO notifications (order_id) VALUES ($1)", id)

@@ -61,6 +61,40 @@ func (s *Store) Neighbours(userID, entryID int64, order string) (prev, next int6
 	return prev, next, tx.Commit()
 }
 
+// A snapshot read whose commit error is dropped: nothing is lost.
+func (s *Store) CountBoth(userID int64) (feeds, entries int, err error) {
+	tx, err := s.db.Begin()
+	if err != nil {
+		return 0, 0, err
+	}
+	defer tx.Rollback()
+	if err := tx.QueryRow(`SELECT count(*) FROM feeds WHERE user_id = $1`, userID).Scan(&feeds); err != nil {
+		return 0, 0, err
+	}
+	if err := tx.QueryRow(`SELECT count(*) FROM entries WHERE user_id = $1`, userID).Scan(&entries); err != nil {
+		return 0, 0, err
+	}
+	tx.Commit()
+	return feeds, entries, nil
+}
+
+// The same with a write: the dropped commit error loses it.
+func (s *Store) CountAndMark(userID int64) (feeds int, err error) { // want CountAndMark:"atomic"
+	tx, err := s.db.Begin()
+	if err != nil {
+		return 0, err
+	}
+	defer tx.Rollback()
+	if err := tx.QueryRow(`SELECT count(*) FROM feeds WHERE user_id = $1`, userID).Scan(&feeds); err != nil {
+		return 0, err
+	}
+	if _, err := tx.Exec(`UPDATE users SET counted_at = now() WHERE id = $1`, userID); err != nil {
+		return 0, err
+	}
+	tx.Commit() // want `the error of Commit is discarded`
+	return feeds, nil
+}
+
 // CreateFeed inserts with RETURNING in its own transaction: one atomic
 // write.
 func (s *Store) CreateFeed(userID int64, url string) (int64, error) { // want CreateFeed:"atomic"
