@@ -36,7 +36,12 @@ delete until no row is left); a write on the path where an earlier write
 failed or changed no row (the error path, an UPDATE then INSERT when no
 row matched) does not add to it. Writes through a transaction, in a
 callback of db.Transaction, session.WithTransaction or pgx.BeginFunc, and
-statements that are DDL (migrations) are not counted.
+statements that are DDL (migrations) are not counted. A write whose
+failure the function accepts (its error discarded with _, or logged and
+carried on) is bookkeeping and does not add up; the iterations of an event
+loop (for with no condition, range over a channel) are separate units; and
+a function's fact counts only the writes on its own path, not those of the
+handlers it returns or the goroutines it starts.
 
 It also reports transaction hygiene: a transaction from Begin, BeginTx,
 Beginx, pgx's Begin or GORM's Begin() that is not rolled back on every
