@@ -143,7 +143,7 @@ func run(pass *analysis.Pass) (any, error) {
 	return nil, nil
 }
 
-// collectAssigns records the assignments of an AssignStmt or ValueSpec to a
+// collectAssigns records the assignments of an AssignStmt to a
 // timeout field in timeoutAssigns, with their innermost enclosing
 // function. The other lists are built only when a rule asks for them
 // (assignsIn, scope): most functions never create a client or a server.
