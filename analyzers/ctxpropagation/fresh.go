@@ -98,6 +98,13 @@ func (c *checker) deliberateFresh(cur inspector.Cursor, call *ast.CallExpr, a *a
 		if c.discardsParam(callee, pc, call) {
 			return true
 		}
+		// A fresh root given the values of the context in scope
+		// (trace.ContextWithSpan(context.Background(),
+		// trace.SpanFromContext(ctx))) detaches deliberately: it is
+		// context.WithoutCancel written by hand.
+		if c.carriesValuesOf(pc, call, a) {
+			return true
+		}
 		if isDeriver(callee) && len(pc.Args) > 0 && ast.Unparen(pc.Args[0]) == call {
 			if c.keptInField(parent, a.fn) || c.onlyForCleanup(parent, a.fn) {
 				return true
@@ -136,6 +143,70 @@ func (c *checker) deliberateFresh(cur inspector.Cursor, call *ast.CallExpr, a *a
 		}
 	}
 	return false
+}
+
+// carriesValuesOf reports whether pc, a call that returns a context and
+// takes the fresh context fresh, also takes a value read from the context
+// in scope: a mention of its parameter, directly or through a local
+// variable initialized from it (span := trace.SpanFromContext(ctx)).
+func (c *checker) carriesValuesOf(pc *ast.CallExpr, fresh *ast.CallExpr, a *avail) bool {
+	if a.v == nil {
+		return false
+	}
+	if t := c.info.TypeOf(pc); t == nil || !types.Implements(t, c.ctxType) {
+		return false
+	}
+	for _, arg := range pc.Args {
+		if ast.Unparen(arg) == fresh {
+			continue
+		}
+		if lint.Mentions(c.info, arg, a.v) {
+			return true
+		}
+		found := false
+		ast.Inspect(arg, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok && !found {
+				if v, ok := c.info.Uses[id].(*types.Var); ok && v != a.v && c.derivedFrom(a.fn, v, a.v) {
+					found = true
+				}
+			}
+			return !found
+		})
+		if found {
+			return true
+		}
+	}
+	return false
+}
+
+// derivedFrom reports whether the local variable v of fn is declared with
+// a value that mentions from (span := trace.SpanFromContext(ctx)).
+func (c *checker) derivedFrom(fn ast.Node, v, from *types.Var) bool {
+	if v.Pkg() == nil || v.Parent() == v.Pkg().Scope() {
+		return false
+	}
+	found := false
+	ast.Inspect(lint.FuncBody(fn), func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			if n.Tok == token.DEFINE || n.Tok == token.ASSIGN {
+				for i, lhs := range n.Lhs {
+					if id, ok := lhs.(*ast.Ident); ok && c.info.ObjectOf(id) == v {
+						rhs := n.Rhs[min(i, len(n.Rhs)-1)]
+						found = found || lint.Mentions(c.info, rhs, from)
+					}
+				}
+			}
+		case *ast.ValueSpec:
+			for i, id := range n.Names {
+				if c.info.Defs[id] == v && i < len(n.Values) {
+					found = found || lint.Mentions(c.info, n.Values[i], from)
+				}
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 // setsOutboundContext reports whether the available context comes from an

@@ -167,6 +167,9 @@ func (c *checker) contextAt(cur inspector.Cursor) (*avail, *ast.FuncDecl) {
 			if !c.litRunsNow(p) {
 				return nil, nil
 			}
+			if c.launchedByGo(p) {
+				goroutine = true
+			}
 		case *ast.FuncDecl:
 			if a := c.cachedSource(n.Type); a != nil {
 				a.fn, a.goroutine = n, goroutine
@@ -225,6 +228,53 @@ func (c *checker) litRunsNow(cur inspector.Cursor) bool {
 		return true // var f = func() {...} inside a function
 	}
 	return false
+}
+
+// launchedByGo reports whether the function literal at cur is kept in a
+// local variable that is only ever called by go statements
+// (execute := func(t task) {...}; for ... { go execute(t) }).
+func (c *checker) launchedByGo(cur inspector.Cursor) bool {
+	var v *types.Var
+	switch p := cur.Parent().Node().(type) {
+	case *ast.AssignStmt:
+		if len(p.Lhs) == 1 && len(p.Rhs) == 1 {
+			if id, ok := p.Lhs[0].(*ast.Ident); ok {
+				v, _ = c.info.ObjectOf(id).(*types.Var)
+			}
+		}
+	case *ast.ValueSpec:
+		if len(p.Names) == 1 && len(p.Values) == 1 {
+			v, _ = c.info.Defs[p.Names[0]].(*types.Var)
+		}
+	}
+	if v == nil {
+		return false
+	}
+	fn := innermostFunc(cur.Parent())
+	if fn == nil {
+		return false
+	}
+	launched, other := 0, 0
+	ast.Inspect(lint.FuncBody(fn), func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.GoStmt:
+			if id, ok := ast.Unparen(n.Call.Fun).(*ast.Ident); ok && c.info.Uses[id] == v {
+				launched++
+				for _, arg := range n.Call.Args {
+					if lint.Mentions(c.info, arg, v) {
+						other++
+					}
+				}
+				return false
+			}
+		case *ast.Ident:
+			if c.info.Uses[n] == v {
+				other++
+			}
+		}
+		return true
+	})
+	return launched > 0 && other == 0
 }
 
 // runsLater reports whether a function that receives a callback keeps it

@@ -53,6 +53,32 @@ go: example.com/nosuch: no matching versions
 	}
 }
 
+// A cgo package whose C headers are missing fails to build: a load error,
+// not a crash of resilint. A vet tool that crashed prints a Go trace.
+func TestParseVetStderrCrashes(t *testing.T) {
+	stderr := "# example.com/pam [example.com/pam.test]\n" +
+		"main.c:4:10: fatal error: security/pam_appl.h: No such file or directory\n" +
+		"    4 | #include <security/pam_appl.h>\n" +
+		"compilation terminated.\n" +
+		"# example.com/crash\n" +
+		"panic: runtime error: index out of range [3] with length 3\n" +
+		"\n" +
+		"goroutine 1 [running]:\n" +
+		"main.main()\n" +
+		"# example.com/deadlock\n" +
+		"fatal error: all goroutines are asleep - deadlock!\n" +
+		"goroutine 1 [chan receive]:\n"
+	errs := parseVetStderr(stderr)
+	if len(errs) != 3 {
+		t.Fatalf("got %d errors: %+v", len(errs), errs)
+	}
+	for i, want := range []bool{false, true, true} {
+		if errs[i].Internal != want {
+			t.Errorf("%s: Internal = %v, want %v", errs[i].Package, errs[i].Internal, want)
+		}
+	}
+}
+
 func TestApplyDirectives(t *testing.T) {
 	fs := []finding.Finding{
 		{Analyzer: "httptimeout", File: "/m/a.go", Line: 11, Message: "suppressed"},

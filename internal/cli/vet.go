@@ -146,12 +146,29 @@ func parseVetStderr(s string) []finding.LoadError {
 	for _, e := range out {
 		if e.Message != "" {
 			e.Package = strings.TrimSuffix(e.Package, " [test]")
-			// A crashed vet tool prints a Go panic.
-			e.Internal = strings.Contains(e.Message, "panic: ") || strings.Contains(e.Message, "fatal error: ")
+			e.Internal = goCrash(e.Message)
 			kept = append(kept, e)
 		}
 	}
 	return kept
+}
+
+// goCrash reports whether a package's error output is a crashed vet tool:
+// a Go panic or fatal error, at the start of a line, with a goroutine
+// trace. A C compiler's "x.c:4:10: fatal error: foo.h: No such file" (cgo
+// without its headers) is a build error of the package, not ours.
+func goCrash(msg string) bool {
+	crash, trace := false, false
+	for line := range strings.Lines(msg) {
+		line = strings.TrimLeft(line, "\t ")
+		if strings.HasPrefix(line, "panic: ") || strings.HasPrefix(line, "fatal error: ") {
+			crash = true
+		}
+		if strings.HasPrefix(line, "goroutine ") {
+			trace = true
+		}
+	}
+	return crash && trace
 }
 
 // selfPath is the absolute path of the running executable, which go vet
