@@ -445,7 +445,7 @@ func (c *checker) findRetry(fl *flow, loop ast.Stmt, body *ast.BlockStmt) *retry
 		}
 		ops := c.ops(fs.Post, obj)
 		ops = append(ops, c.ops(body, obj)...)
-		if len(ops) == 0 || c.opsStep(ops) {
+		if len(ops) == 0 || c.opsStep(ops) || c.walksChain(body, ops, obj) {
 			continue
 		}
 		o := fl.stmts(body.List, env{})
@@ -569,6 +569,34 @@ func (c *checker) ops(n ast.Node, obj types.Object) []*ast.CallExpr {
 		return true
 	})
 	return calls
+}
+
+// walksChain reports whether every operation computes the next error from
+// the current one: err = errors.Unwrap(err), or err = u.Unwrap() where u
+// was taken from err in the loop (u, ok := err.(unwrapper)). Such a loop
+// walks an error chain; nothing is retried.
+func (c *checker) walksChain(body *ast.BlockStmt, ops []*ast.CallExpr, errObj types.Object) bool {
+	fromErr := make(map[types.Object]bool)
+	ast.Inspect(body, func(n ast.Node) bool {
+		if as, ok := n.(*ast.AssignStmt); ok && len(as.Rhs) == 1 && lint.Mentions(c.info, as.Rhs[0], errObj) {
+			for _, l := range as.Lhs {
+				if o := lint.ObjectOf(c.info, l); o != nil && o != errObj {
+					fromErr[o] = true
+				}
+			}
+		}
+		return true
+	})
+	for _, call := range ops {
+		derived := lint.Mentions(c.info, call, errObj)
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && fromErr[lint.ObjectOf(c.info, sel.X)] {
+			derived = true
+		}
+		if !derived {
+			return false
+		}
+	}
+	return true
 }
 
 // opsStep reports whether an operation changes with each iteration (its

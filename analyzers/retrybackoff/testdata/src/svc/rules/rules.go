@@ -262,3 +262,16 @@ func Resend(send func([]byte) error, open func() io.Reader) {
 		}
 	}
 }
+
+// The condition is the check and the operation is a dial: a retry, even
+// though the loop also looks at the error.
+func dialUntilUp(addr string) net.Conn {
+	conn, err := net.Dial("tcp", addr)
+	for err != nil { // want `retry loop has no wait between attempts`
+		if errors.Is(err, net.ErrClosed) {
+			return nil
+		}
+		conn, err = net.Dial("tcp", addr)
+	}
+	return conn
+}
