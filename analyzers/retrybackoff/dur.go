@@ -330,10 +330,15 @@ func (c *checker) carried(v types.Object, pos token.Pos, seen map[types.Object]b
 // outside the loop: such a reader passed as an argument, a Read... method
 // on it, or a bufio.Scanner's Text or Bytes.
 func (c *checker) readsInput(call *ast.CallExpr) bool {
-	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && c.outsideLoop(sel.X) {
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
 		fn := lint.Callee(c.info, call)
-		if fn != nil && (strings.HasPrefix(fn.Name(), "Read") && isReader(c.info.TypeOf(sel.X)) ||
+		if fn != nil && c.outsideLoop(sel.X) && (strings.HasPrefix(fn.Name(), "Read") && isReader(c.info.TypeOf(sel.X)) ||
 			lint.IsMethod(fn, "bufio", "Scanner", "Text", "Bytes")) {
+			return true
+		}
+		// resp, err := s.stream.Recv(): a message stream (gRPC, a
+		// websocket) yields the next message each time.
+		if fn != nil && receives(fn.Name()) && c.outsideLoop(c.rootOf(sel.X)) {
 			return true
 		}
 	}
@@ -343,6 +348,32 @@ func (c *checker) readsInput(call *ast.CallExpr) bool {
 		}
 	}
 	return false
+}
+
+// receives reports whether a method name is a stream's receive.
+func receives(name string) bool {
+	switch name {
+	case "Recv", "RecvMsg", "Receive", "ReceiveMessage", "ReadMessage", "ReadMsg", "NextMsg":
+		return true
+	}
+	return false
+}
+
+// rootOf returns the variable a selector chain starts from: s in
+// s.stream (pkg.Var stays whole).
+func (c *checker) rootOf(e ast.Expr) ast.Expr {
+	for {
+		sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
+		if !ok {
+			return e
+		}
+		if x, ok := ast.Unparen(sel.X).(*ast.Ident); ok {
+			if _, isPkg := c.info.Uses[x].(*types.PkgName); isPkg {
+				return e
+			}
+		}
+		e = sel.X
+	}
 }
 
 // outsideLoop reports whether e names a variable declared outside the loop

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"log"
 	"os"
 	"strings"
 )
@@ -46,5 +47,36 @@ func askLine(parse func(string) (int, error)) (int, error) {
 			continue
 		}
 		return n, nil
+	}
+}
+
+// A message stream and its receive loop: a message that does not parse is
+// skipped and the next one is received; nothing is retried (SPIRE's
+// upstream authority streams).
+type update struct{ roots []string }
+
+type updateStream interface{ Recv() (*update, error) }
+
+type authorityStream struct{ stream updateStream }
+
+func parseUpdate(u *update) ([]string, error) {
+	if len(u.roots) == 0 {
+		return nil, io.ErrUnexpectedEOF
+	}
+	return u.roots, nil
+}
+
+func (s *authorityStream) Next() ([]string, error) {
+	for {
+		resp, err := s.stream.Recv()
+		if err != nil {
+			return nil, err
+		}
+		roots, err := parseUpdate(resp)
+		if err != nil {
+			log.Printf("skipping a malformed update: %v", err)
+			continue
+		}
+		return roots, nil
 	}
 }
