@@ -178,6 +178,9 @@ func (c *checker) findTwin(fn *types.Func, sig *types.Signature, recvT types.Typ
 		if t == nil || !c.sameAfterCtx(sig, t) {
 			continue
 		}
+		if localTwin(fn) {
+			return nil
+		}
 		return &twin{name: t.Name(), fn: t, logging: isLogging(fn)}
 	}
 	return nil
@@ -231,6 +234,26 @@ func (c *checker) takesContext(sig *types.Signature) bool {
 		if lint.IsNamed(sig.Params().At(i).Type(), "context", "Context") {
 			return true
 		}
+	}
+	return false
+}
+
+// localTwin reports a function whose context-taking twin does no I/O the
+// context could cancel, by its library's design: gopsutil reads the local
+// process table and takes a context only for settings carried in its
+// values; OpenTelemetry's resource.Default and Environment run local
+// detectors once and cache the result, ignoring the context after the
+// first call.
+func localTwin(fn *types.Func) bool {
+	if fn.Pkg() == nil {
+		return false
+	}
+	path := fn.Pkg().Path()
+	switch {
+	case strings.HasPrefix(path, "github.com/shirou/gopsutil/"):
+		return true
+	case path == "go.opentelemetry.io/otel/sdk/resource":
+		return fn.Name() == "Default" || fn.Name() == "Environment"
 	}
 	return false
 }

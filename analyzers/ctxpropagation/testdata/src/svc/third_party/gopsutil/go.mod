@@ -1,0 +1,3 @@
+module github.com/shirou/gopsutil/v4
+
+go 1.25.0
