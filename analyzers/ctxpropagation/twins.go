@@ -487,12 +487,14 @@ func (c *checker) contextAttachedLater(cur inspector.Cursor, call *ast.CallExpr,
 	return found
 }
 
-// returnsRequest reports a call of http.NewRequest whose request the
-// enclosing function returns (return http.NewRequest(...), or req, err :=
-// ...; return req, err): the function builds a request and does no I/O,
-// and its caller, which sends it, is where a context must be attached.
+// returnsRequest reports a call of http.NewRequest or exec.Command whose
+// request or command the enclosing function returns (return
+// http.NewRequest(...), or req, err := ...; return req, err): the function
+// builds it and does no I/O, and its caller, which sends the request or
+// starts the command (a plugin process that outlives the call), is where a
+// context must be attached.
 func (c *checker) returnsRequest(cur inspector.Cursor, call *ast.CallExpr, fn *types.Func) bool {
-	if !lint.IsFunc(fn, "net/http", "NewRequest") {
+	if !lint.IsFunc(fn, "net/http", "NewRequest") && !lint.IsFunc(fn, "os/exec", "Command") {
 		return false
 	}
 	switch p := cur.Parent().Node().(type) {

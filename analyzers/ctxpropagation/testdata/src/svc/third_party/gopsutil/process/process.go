@@ -14,4 +14,6 @@ func NewProcessWithContext(ctx context.Context, pid int32) (*Process, error) {
 
 func (p *Process) Exe() (string, error) { return p.ExeWithContext(context.Background()) }
 
-func (p *Process) ExeWithContext(ctx context.Context) (string, error) { return "/proc/self/exe", ctx.Err() }
+func (p *Process) ExeWithContext(ctx context.Context) (string, error) {
+	return "/proc/self/exe", ctx.Err()
+}
