@@ -67,8 +67,9 @@ func NewPass(pass *analysis.Pass, c *Common) *Pass {
 
 // SkipFile reports whether a file is outside what resilint analyzes:
 // generated code always; unless tests is set, test code, which is a
-// _test.go file or a file that imports "testing" (test support such as
-// caddytest or a package's testutil.go, which only tests run).
+// _test.go file or a file that imports "testing", testify or gomock (test
+// support such as caddytest or a package's testutil.go, which only tests
+// run).
 func SkipFile(fset *token.FileSet, f *ast.File, tests bool) bool {
 	if ast.IsGenerated(f) {
 		return true
@@ -80,9 +81,22 @@ func SkipFile(fset *token.FileSet, f *ast.File, tests bool) bool {
 		return true
 	}
 	for _, spec := range f.Imports {
-		if spec.Path.Value == `"testing"` {
+		if testImport(strings.Trim(spec.Path.Value, `"`)) {
 			return true
 		}
+	}
+	return false
+}
+
+// testImport reports an import that only test code has: testing, and the
+// mocking and assertion libraries (a mock client builder kept in a
+// helper.go beside the tests).
+func testImport(path string) bool {
+	switch {
+	case path == "testing", path == "github.com/golang/mock/gomock", path == "go.uber.org/mock/gomock":
+		return true
+	case strings.HasPrefix(path, "github.com/stretchr/testify/"):
+		return true
 	}
 	return false
 }
