@@ -180,10 +180,31 @@ func (c *checker) carriesValuesOf(pc *ast.CallExpr, fresh *ast.CallExpr, a *avai
 }
 
 // derivedFrom reports whether the local variable v of fn is declared with
-// a value that mentions from (span := trace.SpanFromContext(ctx)).
+// a value that mentions from (span := trace.SpanFromContext(ctx)), directly
+// or through other locals (ctx := r.Context(); span := ...(ctx)), up to a
+// few steps.
 func (c *checker) derivedFrom(fn ast.Node, v, from *types.Var) bool {
-	if v.Pkg() == nil || v.Parent() == v.Pkg().Scope() {
+	return c.derivedWithin(fn, v, from, 3)
+}
+
+func (c *checker) derivedWithin(fn ast.Node, v, from *types.Var, depth int) bool {
+	if depth == 0 || v.Pkg() == nil || v.Parent() == v.Pkg().Scope() {
 		return false
+	}
+	mentions := func(e ast.Expr) bool {
+		if lint.Mentions(c.info, e, from) {
+			return true
+		}
+		found := false
+		ast.Inspect(e, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok && !found {
+				if w, ok := c.info.Uses[id].(*types.Var); ok && w != v && w != from && c.derivedWithin(fn, w, from, depth-1) {
+					found = true
+				}
+			}
+			return !found
+		})
+		return found
 	}
 	found := false
 	ast.Inspect(lint.FuncBody(fn), func(n ast.Node) bool {
@@ -193,14 +214,14 @@ func (c *checker) derivedFrom(fn ast.Node, v, from *types.Var) bool {
 				for i, lhs := range n.Lhs {
 					if id, ok := lhs.(*ast.Ident); ok && c.info.ObjectOf(id) == v {
 						rhs := n.Rhs[min(i, len(n.Rhs)-1)]
-						found = found || lint.Mentions(c.info, rhs, from)
+						found = found || mentions(rhs)
 					}
 				}
 			}
 		case *ast.ValueSpec:
 			for i, id := range n.Names {
 				if c.info.Defs[id] == v && i < len(n.Values) {
-					found = found || lint.Mentions(c.info, n.Values[i], from)
+					found = found || mentions(n.Values[i])
 				}
 			}
 		}

@@ -27,7 +27,8 @@ type logoutTask struct{ url, token string }
 // with a fresh root that keeps the request's span: context.WithoutCancel
 // written by hand, a deliberate detach (hydra's logout notifications).
 func (s *Server) notifyLogout(w http.ResponseWriter, r *http.Request, tasks []logoutTask) {
-	sp := spanFrom(r.Context())
+	ctx := r.Context()
+	sp := spanFrom(ctx)
 	send := func(t logoutTask) {
 		req, err := http.NewRequestWithContext(withSpan(context.Background(), sp), "POST", t.url, bytes.NewBufferString(t.token))
 		if err != nil {
