@@ -212,6 +212,44 @@ func (c *checker) stmtQuery(cur inspector.Cursor, call *ast.CallExpr) {
 
 // --- GORM ---
 
+// reassignedByHelper reports whether root is a parameter of fn that fn
+// replaces with what a helper returns (if p != nil { tx, err =
+// applyPagination(p, tx) }): the helper may add the Limit, and when it
+// does not run, the caller chose not to paginate (SPIRE's listBundles).
+func (c *checker) reassignedByHelper(fn ast.Node, root ast.Expr, gormPath string) bool {
+	id, ok := ast.Unparen(root).(*ast.Ident)
+	body := lint.FuncBody(fn)
+	if !ok || body == nil {
+		return false
+	}
+	v, ok := c.info.Uses[id].(*types.Var)
+	if !ok || v.Pos() >= body.Pos() {
+		return false // not a parameter
+	}
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		as, ok := n.(*ast.AssignStmt)
+		if !ok || found || len(as.Rhs) != 1 {
+			return !found
+		}
+		rc, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		rfn := lint.Callee(c.info, rc)
+		if rfn == nil || rfn.Pkg() == nil || rfn.Pkg().Path() == gormPath {
+			return true
+		}
+		for _, l := range as.Lhs {
+			if lid, ok := l.(*ast.Ident); ok && c.info.Uses[lid] == v {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
 func (c *checker) gormFind(cur inspector.Cursor, call *ast.CallExpr, fn *types.Func) {
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
 	if !ok || len(call.Args) == 0 || !isSlice(c.info.TypeOf(call.Args[0])) {
@@ -227,6 +265,9 @@ func (c *checker) gormFind(cur inspector.Cursor, call *ast.CallExpr, fn *types.F
 			if rfn := lint.Callee(c.info, rc); rfn == nil || rfn.Pkg() == nil || rfn.Pkg().Path() != fn.Pkg().Path() {
 				return // a helper builds the query: it may paginate
 			}
+		}
+		if c.reassignedByHelper(fnNode, root, fn.Pkg().Path()) {
+			return
 		}
 	}
 	var (

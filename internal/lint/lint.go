@@ -44,6 +44,7 @@ var CLIMode bool
 type Pass struct {
 	*analysis.Pass
 	skip       map[*token.File]bool
+	testHooks  []ast.Node // functions named ...ForTesting: see testHook
 	directives map[*token.File][]directive.Directive
 	files      map[*token.File]*ast.File
 }
@@ -61,6 +62,13 @@ func NewPass(pass *analysis.Pass, c *Common) *Pass {
 		tf := pass.Fset.File(f.FileStart)
 		p.files[tf] = f
 		p.skip[tf] = support || SkipFile(pass.Fset, f, c.Tests)
+		if !c.Tests && !p.skip[tf] {
+			for _, d := range f.Decls {
+				if fd, ok := d.(*ast.FuncDecl); ok && testHook(fd.Name.Name) {
+					p.testHooks = append(p.testHooks, fd)
+				}
+			}
+		}
 	}
 	return p
 }
@@ -99,6 +107,13 @@ func testImport(path string) bool {
 		return true
 	}
 	return false
+}
+
+// testHook reports a function that only tests call, by the Go convention
+// of naming it so (SetClockForTesting, ListJournalsForTest): test code in
+// a production file.
+func testHook(name string) bool {
+	return strings.HasSuffix(name, "ForTesting") || strings.HasSuffix(name, "ForTest") || strings.HasSuffix(name, "ForTests")
 }
 
 // Analyzed reports whether the file holding pos is analyzed.
@@ -143,6 +158,11 @@ func (p *Pass) Report(d analysis.Diagnostic) {
 	tf := p.Fset.File(d.Pos)
 	if tf == nil || p.skip[tf] {
 		return
+	}
+	for _, h := range p.testHooks {
+		if h.Pos() <= d.Pos && d.Pos < h.End() {
+			return
+		}
 	}
 	if !CLIMode && p.suppressed(tf, d.Pos) {
 		return

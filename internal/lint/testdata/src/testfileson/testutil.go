@@ -7,3 +7,8 @@ import "testing"
 func NewFixture(t testing.TB) int {
 	return risky() // want "risky call"
 }
+
+// With -tests, a test hook is analyzed like the tests.
+func resetForTest() {
+	risky() // want "risky call"
+}
