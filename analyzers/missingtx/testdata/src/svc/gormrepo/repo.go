@@ -148,3 +148,20 @@ func (r *Repo) CtxWrites(ctx context.Context, o *Order) error {
 	}
 	return r.getDB(ctx).Create(&Item{OrderID: o.ID}).Error
 }
+
+// Helpers that return the *gorm.DB of their write: the caller checks its
+// .Error, so each failure is seen and both writes are wanted.
+func (r *Repo) insertOrder(o *Order) *gorm.DB { // want insertOrder:"writes"
+	return r.db.Create(o)
+}
+
+func (r *Repo) insertItem(it *Item) *gorm.DB { // want insertItem:"writes"
+	return r.db.Create(it)
+}
+
+func (r *Repo) Place(o *Order, it *Item) error { // want Place:"writes"
+	if err := r.insertOrder(o).Error; err != nil { // want `2 writes .*insertOrder here, insertItem at line`
+		return err
+	}
+	return r.insertItem(it).Error
+}
