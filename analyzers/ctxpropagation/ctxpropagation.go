@@ -142,7 +142,7 @@ func (c *checker) visitCall(cur inspector.Cursor, call *ast.CallExpr) {
 	var tw *twin
 	if !fresh {
 		tw = c.twinFor(fn, call)
-		if tw != nil && c.contextAttachedLater(cur, call, fn) {
+		if tw != nil && (c.contextAttachedLater(cur, call, fn) || c.unixDial(fn, call)) {
 			tw = nil
 		}
 	}

@@ -258,6 +258,18 @@ func localTwin(fn *types.Func) bool {
 	return false
 }
 
+// unixDial reports net.Dial or net.DialTimeout of a unix socket (a
+// constant "unix" network): a local connect fails at once when nobody
+// listens or the backlog is full, it does not block, so there is nothing
+// for a context to cancel (SPIRE's bundle fetch over a socket).
+func (c *checker) unixDial(fn *types.Func, call *ast.CallExpr) bool {
+	if !lint.IsFunc(fn, "net", "Dial", "DialTimeout") || len(call.Args) == 0 {
+		return false
+	}
+	network, ok := lint.ConstString(c.info, call.Args[0])
+	return ok && strings.HasPrefix(network, "unix")
+}
+
 // loggingNames are logging calls: their context carries values (a trace
 // ID), not cancellation that matters.
 var loggingNames = map[string]bool{
