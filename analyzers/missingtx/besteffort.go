@@ -4,7 +4,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"strings"
 
 	"github.com/resilint/resilint/internal/lint"
 )
@@ -159,9 +158,18 @@ func (c *checker) leaves(block *ast.BlockStmt) bool {
 	return found
 }
 
+// stopNames are the logging calls that end the process or panic, in log,
+// zap, logrus and the like (not PanicIfErr, which may return).
+var stopNames = map[string]bool{
+	"Fatal": true, "Fatalf": true, "Fatalln": true, "Fatalw": true,
+	"Panic": true, "Panicf": true, "Panicln": true, "Panicw": true,
+}
+
 // stops reports whether call does not return: panic, os.Exit,
-// runtime.Goexit, a Fatal or Panic logger method, or (with local) a
-// function of this package whose last statement is one of those.
+// runtime.Goexit, a Fatal or Panic function or logger method (log, zap,
+// logrus), testing's FailNow and Skip, or (with local) a function of this
+// package whose last statement is one of those (printErrorAndExit). The
+// control-flow graph ends its block there (mayReturn).
 func (c *checker) stops(call *ast.CallExpr, local bool) bool {
 	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok && id.Name == "panic" {
 		if _, builtin := c.info.Uses[id].(*types.Builtin); builtin {
@@ -173,7 +181,8 @@ func (c *checker) stops(call *ast.CallExpr, local bool) bool {
 		return false
 	}
 	if lint.IsFunc(fn, "os", "Exit") || lint.IsFunc(fn, "runtime", "Goexit") ||
-		strings.HasPrefix(fn.Name(), "Fatal") || strings.HasPrefix(fn.Name(), "Panic") {
+		stopNames[fn.Name()] ||
+		lint.IsMethod(fn, "testing", "common", "FailNow", "Skip", "Skipf", "SkipNow") {
 		return true
 	}
 	if d := c.decls[fn]; local && d != nil && len(d.Body.List) > 0 {

@@ -17,16 +17,7 @@ import (
 // mayReturn reports whether a call may return: panic, os.Exit, log.Fatal
 // and the like end the path.
 func (c *checker) mayReturn(call *ast.CallExpr) bool {
-	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
-		if b, ok := c.info.Uses[id].(*types.Builtin); ok && b.Name() == "panic" {
-			return false
-		}
-	}
-	fn := lint.Callee(c.info, call)
-	return !(lint.IsFunc(fn, "os", "Exit") || lint.IsFunc(fn, "runtime", "Goexit") ||
-		lint.IsFunc(fn, "log", "Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln") ||
-		lint.IsMethod(fn, "log", "Logger", "Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln") ||
-		lint.IsMethod(fn, "testing", "common", "Fatal", "Fatalf", "FailNow", "Skip", "Skipf", "SkipNow"))
+	return !c.stops(call, true)
 }
 
 // What a condition tells about a write's outcome.
@@ -220,7 +211,7 @@ func (f *flow) derive() {
 			if w, kind := f.outcome(r, pos); w >= 0 {
 				for _, l := range lhs {
 					k := kind
-					if t := info.TypeOf(l); t != nil && types.Identical(t, types.Universe.Lookup("error").Type()) {
+					if t := info.TypeOf(l); t != nil && isErrorType(t) {
 						if kind == 0 {
 							k = errTest
 						} else {
@@ -234,7 +225,7 @@ func (f *flow) derive() {
 		}
 		for i := range min(len(lhs), len(rhs)) {
 			if w, kind := f.outcome(ast.Unparen(rhs[i]), pos); w >= 0 {
-				if t := info.TypeOf(lhs[i]); kind == 0 && t != nil && types.Identical(t, types.Universe.Lookup("error").Type()) {
+				if t := info.TypeOf(lhs[i]); kind == 0 && t != nil && isErrorType(t) {
 					kind = errTest
 				}
 				add(lhs[i], w, kind, pos)
