@@ -42,8 +42,9 @@ is not constant; a SELECT with no FROM (SELECT 1, SELECT now()), made only
 of aggregates with no GROUP BY (SELECT count(*) ...), or whose WHERE
 requires a unique column (-unique-columns, default id) to equal a value
 (id = $1, t.id = ?, id = ANY($1), id IN (...)); a UNION whose branches are
-all bounded; reads of the small tables listed in -allow-tables; and
-statements that are not a SELECT. A LIMIT in a subquery, a string literal
+all bounded; reads of the small tables listed in -allow-tables; a locking read (FOR
+UPDATE, FOR SHARE, LOCK IN SHARE MODE) without SKIP LOCKED, whose rows are
+the write set of its transaction; and statements that are not a SELECT. A LIMIT in a subquery, a string literal
 or a comment does not bound the outer query. A chain or options value held
 in a local variable is bounded if any assignment or call on it in the
 function adds a limit; one built by another function is not judged.`

@@ -379,7 +379,49 @@ func (r *reader) selectRows(lo, hi, d int) Rows {
 	if r.fromBounded(from+1, end(from), d) {
 		return RowsBounded
 	}
+	for _, j := range order {
+		if r.lockingRead(j, hi) {
+			// The rows are the write set of the transaction, which holds a
+			// lock on each of them until it ends: their number is that of
+			// the write they prepare (UPDATE ... RETURNING, which is not
+			// judged either), and nobody locks an unbounded set by accident.
+			return RowsUnknown
+		}
+	}
 	return RowsUnbounded
+}
+
+// lockingRead reports whether the clause at i locks the rows the SELECT
+// reads and waits for those another transaction holds: FOR UPDATE, FOR NO
+// KEY UPDATE, FOR SHARE, FOR KEY SHARE, MySQL's LOCK IN SHARE MODE. With
+// SKIP LOCKED it claims work from a queue instead, where a claim with no
+// LIMIT takes every ready job: that is still judged.
+func (r *reader) lockingRead(i, hi int) bool {
+	switch {
+	case r.is(i, hi, "FOR"):
+		j := i + 1
+		switch {
+		case r.is(j, hi, "NO") && r.is(j+1, hi, "KEY"):
+			j += 2
+		case r.is(j, hi, "KEY"):
+			j++
+		}
+		if !r.is(j, hi, "UPDATE") && !r.is(j, hi, "SHARE") {
+			return false // FOR JSON, FOR XML, FOR SYSTEM_TIME
+		}
+	case r.is(i, hi, "LOCK"):
+		if !r.is(i+1, hi, "IN") || !r.is(i+2, hi, "SHARE") {
+			return false
+		}
+	default:
+		return false
+	}
+	for j := i; j < hi; j = r.skip(j) {
+		if r.toks[j].Is("SKIP") && r.is(j+1, hi, "LOCKED") {
+			return false
+		}
+	}
+	return true
 }
 
 // aggregates are the aggregate functions: with no GROUP BY, a select list

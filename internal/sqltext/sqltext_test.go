@@ -143,7 +143,9 @@ func TestRows(t *testing.T) {
 		{"SELECT a IS DISTINCT FROM b, c FROM t", RowsUnbounded},
 		{"SELECT * FROM t WHERE x BETWEEN 1 AND 2 AND y = 3", RowsUnbounded},
 		{"SELECT 1; SELECT * FROM t", RowsUnbounded},
-		{"SELECT * FROM t FOR UPDATE", RowsUnbounded},
+		{"SELECT id FROM jobs WHERE state = 'ready' FOR UPDATE SKIP LOCKED", RowsUnbounded},
+		{"SELECT id FROM jobs WHERE state = $1 FOR NO KEY UPDATE SKIP LOCKED", RowsUnbounded},
+		{"SELECT * FROM t FOR JSON AUTO", RowsUnbounded},
 		// Bounded reads.
 		{"SELECT * FROM users LIMIT 10", RowsBounded},
 		{"SELECT * FROM users ORDER BY id LIMIT $1 OFFSET $2", RowsBounded},
@@ -177,6 +179,7 @@ func TestRows(t *testing.T) {
 		{"SELECT * FROM users WHERE id IN ?", RowsBounded},
 		{"SELECT * FROM users WHERE id = CAST($1 AS uuid)", RowsBounded},
 		{"SELECT * FROM users WHERE id = 42 FOR UPDATE", RowsBounded},
+		{"SELECT id FROM jobs WHERE state = 'ready' FOR UPDATE SKIP LOCKED LIMIT 10", RowsBounded},
 		{"SELECT * FROM users WHERE id = $1 OR id = $2", RowsBounded},
 		{"SELECT * FROM users WHERE x BETWEEN 1 AND 2 AND id = 3", RowsBounded},
 		{"SELECT * FROM users WHERE id = \x00", RowsBounded},
@@ -195,6 +198,12 @@ func TestRows(t *testing.T) {
 		// Not reads, or unknown.
 		{"INSERT INTO t SELECT * FROM u RETURNING id", RowsUnknown},
 		{"UPDATE t SET a = 1 RETURNING *", RowsUnknown},
+		// Locking reads select a transaction's write set.
+		{"SELECT lock_id FROM locks WHERE locked = true AND lease_expires_at < now(6) FOR UPDATE", RowsUnknown},
+		{"SELECT * FROM order_items WHERE order_id = $1 FOR NO KEY UPDATE", RowsUnknown},
+		{"SELECT * FROM accounts WHERE owner = $1 FOR SHARE NOWAIT", RowsUnknown},
+		{"SELECT * FROM t FOR KEY SHARE OF t", RowsUnknown},
+		{"SELECT * FROM t WHERE a = ? LOCK IN SHARE MODE", RowsUnknown},
 		{"WITH d AS (DELETE FROM t RETURNING *) SELECT * FROM d", RowsUnknown},
 		{"SELECT * FROM t WHERE \x00", RowsUnknown},
 		{"SELECT * FROM t WHERE a = 1 AND \x00", RowsUnknown},
