@@ -75,9 +75,9 @@ func NewPass(pass *analysis.Pass, c *Common) *Pass {
 
 // SkipFile reports whether a file is outside what resilint analyzes:
 // generated code always; unless tests is set, test code, which is a
-// _test.go file or a file that imports "testing", testify or gomock (test
-// support such as caddytest or a package's testutil.go, which only tests
-// run).
+// _test.go file or a file that imports "testing" or a test-only library
+// such as testify, gomock or ginkgo (test support such as caddytest or a
+// package's testutil.go, which only tests run).
 func SkipFile(fset *token.FileSet, f *ast.File, tests bool) bool {
 	if ast.IsGenerated(f) {
 		return true
@@ -97,16 +97,44 @@ func SkipFile(fset *token.FileSet, f *ast.File, tests bool) bool {
 }
 
 // testImport reports an import that only test code has: testing, and the
-// mocking and assertion libraries (a mock client builder kept in a
-// helper.go beside the tests).
+// mocking, assertion and integration-test libraries (a mock client builder
+// kept in a helper.go beside the tests, jaeger's crossdock harness, a
+// testcontainers fixture).
 func testImport(path string) bool {
-	switch {
-	case path == "testing", path == "github.com/golang/mock/gomock", path == "go.uber.org/mock/gomock":
-		return true
-	case strings.HasPrefix(path, "github.com/stretchr/testify/"):
+	if path == "testing" || testFrameworks[path] {
 		return true
 	}
+	for _, p := range testFrameworkPrefixes {
+		if strings.HasPrefix(path, p) {
+			return true
+		}
+	}
 	return false
+}
+
+// testFrameworks are libraries made only for tests, by import path.
+var testFrameworks = map[string]bool{
+	"github.com/golang/mock/gomock":            true,
+	"go.uber.org/mock/gomock":                  true,
+	"github.com/DATA-DOG/go-sqlmock":           true,
+	"github.com/jarcoal/httpmock":              true,
+	"github.com/crossdock/crossdock-go":        true,
+	"gopkg.in/check.v1":                        true,
+	"github.com/frankban/quicktest":            true,
+	"github.com/matryer/is":                    true,
+	"github.com/ory/dockertest/v3":             true,
+	"github.com/smartystreets/goconvey/convey": true,
+}
+
+// testFrameworkPrefixes are import-path prefixes of test-only libraries
+// with several packages or major versions.
+var testFrameworkPrefixes = []string{
+	"github.com/stretchr/testify/",
+	"github.com/onsi/ginkgo",
+	"github.com/onsi/gomega",
+	"github.com/testcontainers/testcontainers-go",
+	"gotest.tools/",
+	"github.com/maxatome/go-testdeep",
 }
 
 // testHook reports a function that only tests call, by the Go convention
