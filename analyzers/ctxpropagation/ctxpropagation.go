@@ -20,7 +20,7 @@ var Analyzer = &analysis.Analyzer{
 	URL:       lint.DocsURL + "ctxpropagation.md",
 	Requires:  []*analysis.Analyzer{inspect.Analyzer},
 	Run:       run,
-	FactTypes: []analysis.Fact{(*noContextIO)(nil)},
+	FactTypes: []analysis.Fact{(*noContextIO)(nil), (*inertContext)(nil)},
 }
 
 var (
@@ -63,6 +63,11 @@ type checker struct {
 	// funcValues), computed on first use.
 	valueUses map[types.Object]bool
 	srcCache  map[*ast.FuncType]*avail // see cachedSource
+	// inert holds the judged context parameters of the package's
+	// functions (see localInert); decls their declarations.
+	ins   *inspector.Inspector
+	inert map[*types.Func][]bool
+	decls map[*types.Func]inspector.Cursor
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -88,15 +93,17 @@ func run(pass *analysis.Pass) (any, error) {
 		nilGuard: make(map[ast.Node]bool),
 		fresh:    make(map[*types.Var]bool),
 		srcCache: make(map[*ast.FuncType]*avail),
+		ins:      pass.ResultOf[inspect.Analyzer].(*inspector.Inspector),
+		inert:    make(map[*types.Func][]bool),
 	}
 	// One traversal over every file, analyzed or not: facts describe what
 	// a function does wherever it is written (p.Report drops findings in
 	// files that are not analyzed).
-	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	for cur := range ins.Root().Preorder((*ast.CallExpr)(nil)) {
+	for cur := range c.ins.Root().Preorder((*ast.CallExpr)(nil)) {
 		c.visitCall(cur, cur.Node().(*ast.CallExpr))
 	}
 	c.solveFacts()
+	c.exportInert()
 	for _, pc := range c.pending {
 		c.checkFactCall(pc)
 	}

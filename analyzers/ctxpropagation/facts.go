@@ -205,7 +205,7 @@ func (c *checker) freshArgTarget(cur inspector.Cursor, call *ast.CallExpr, fn *t
 		}
 	}
 	for i := range sig.Params().Len() {
-		if i >= len(call.Args) || !lint.IsNamed(sig.Params().At(i).Type(), "context", "Context") {
+		if i >= len(call.Args) || !lint.IsNamed(sig.Params().At(i).Type(), "context", "Context") || c.inertAt(fn, i) {
 			continue
 		}
 		arg := ast.Unparen(call.Args[i])

@@ -93,9 +93,9 @@ func (c *checker) deliberateFresh(cur inspector.Cursor, call *ast.CallExpr, a *a
 		if callee != nil && isCleanup(callee.Name()) {
 			return true
 		}
-		// The callee discards the parameter (func f(_ context.Context)):
-		// no context reaches anything through it.
-		if c.discardsParam(callee, pc, call) {
+		// The callee discards the parameter (func f(_ context.Context)) or
+		// only checks it (ctx.Err()): no wait honors it.
+		if c.inertArg(callee, pc, call) {
 			return true
 		}
 		// A fresh root given the values of the context in scope
@@ -599,27 +599,4 @@ func (c *checker) isErrCheck(cond ast.Expr) bool {
 		return !found
 	})
 	return found
-}
-
-// discardsParam reports whether arg is passed to a parameter that the
-// statically known callee (a function or a method of a concrete type)
-// names _ or leaves unnamed: func (d *D) newInformer(_ context.Context).
-func (c *checker) discardsParam(callee *types.Func, pc *ast.CallExpr, arg ast.Expr) bool {
-	if callee == nil || pc.Ellipsis.IsValid() {
-		return false
-	}
-	sig, ok := callee.Type().(*types.Signature)
-	if !ok || sig.Variadic() {
-		return false
-	}
-	if r := sig.Recv(); r != nil && types.IsInterface(r.Type()) {
-		return false // an interface method's parameter names bind nothing
-	}
-	for i, a := range pc.Args {
-		if ast.Unparen(a) == arg && i < sig.Params().Len() {
-			name := sig.Params().At(i).Name()
-			return name == "_" || name == ""
-		}
-	}
-	return false
 }

@@ -249,7 +249,7 @@ func (s *Server) Wait(ctx context.Context, errc <-chan error) error {
 	return s.srv.Shutdown(shutdownCtx)
 }
 
-func (s *Server) Finish(ctx context.Context) error {
+func (s *Server) Finish(ctx context.Context) error { // want Finish:`inertContext\(\[0\]\)`
 	if err := ctx.Err(); err != nil {
 		return err
 	}

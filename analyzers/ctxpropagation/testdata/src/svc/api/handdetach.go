@@ -12,7 +12,7 @@ type span struct{ id string }
 
 type spanKey struct{}
 
-func spanFrom(ctx context.Context) *span {
+func spanFrom(ctx context.Context) *span { // want spanFrom:`inertContext\(\[0\]\)`
 	s, _ := ctx.Value(spanKey{}).(*span)
 	return s
 }
@@ -45,7 +45,7 @@ func (s *Server) notifyLogout(w http.ResponseWriter, r *http.Request, tasks []lo
 }
 
 // The same copy of one value, written with context.WithValue.
-func (s *Server) audit(ctx context.Context, event string) {
+func (s *Server) audit(ctx context.Context, event string) { // want audit:`inertContext\(\[0\]\)`
 	go s.record(context.WithValue(context.Background(), spanKey{}, ctx.Value(spanKey{})), event)
 }
 

@@ -11,7 +11,7 @@ type Service struct {
 	log *slog.Logger
 }
 
-func (s *Service) Handle(ctx context.Context, id string) {
+func (s *Service) Handle(ctx context.Context, id string) { // want Handle:`inertContext\(\[0\]\)`
 	slog.Info("handling", "id", id)
 	s.log.Warn("slow request", "id", id)
 	s.log.InfoContext(ctx, "done", "id", id)
