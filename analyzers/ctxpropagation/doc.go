@@ -40,5 +40,8 @@ Not reported: code with no context (main, init, constructors), a fresh
 context after <-ctx.Done() or in a case <-ctx.Done(): branch (graceful
 shutdown), in a deferred call or a callback run later (cleanup that must
 outlive cancellation), the root of signal.NotifyContext or of a
-long-lived component kept in a struct field, a default for a nil ctx, and
-functions that detach with context.WithoutCancel.`
+long-lived component kept in a struct field, a default for a nil ctx,
+functions that detach with context.WithoutCancel, a fresh context passed
+to a parameter of the module's code that is only checked (ctx.Err()) or
+read for values, and the dial hooks of an http.Transport (Go 1.23 dials
+with a context detached from the request).`

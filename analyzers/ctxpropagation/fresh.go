@@ -64,16 +64,21 @@ func orCtx(a *avail) string {
 
 // withoutCancelOK reports whether the file at pos may use
 // context.WithoutCancel (Go 1.21).
-func (c *checker) withoutCancelOK(pos token.Pos) bool {
-	v := c.p.Pkg.GoVersion()
+func (c *checker) withoutCancelOK(pos token.Pos) bool { return c.goAtLeast(pos, "go1.21") }
+
+// goAtLeast reports whether the file at pos is built by Go v or later: its
+// go version (a //go:build line, or the module's go directive) is at
+// least v, or unknown.
+func (c *checker) goAtLeast(pos token.Pos, v string) bool {
+	fv := c.p.Pkg.GoVersion()
 	for _, f := range c.p.Pass.Files {
 		if f.FileStart <= pos && pos < f.FileEnd {
-			if fv := c.info.FileVersions[f]; fv != "" {
-				v = fv
+			if x := c.info.FileVersions[f]; x != "" {
+				fv = x
 			}
 		}
 	}
-	return v == "" || version.Compare(v, "go1.21") >= 0
+	return fv == "" || version.Compare(fv, v) >= 0
 }
 
 // deliberateFresh reports a fresh context that is not a dropped one: the

@@ -160,6 +160,9 @@ func (c *checker) contextAt(cur inspector.Cursor) (*avail, *ast.FuncDecl) {
 			direct = false
 		case *ast.FuncLit:
 			if a := c.cachedSource(n.Type); a != nil {
+				if c.dialHook(p) {
+					return nil, nil
+				}
 				a.fn, a.goroutine = n, goroutine
 				return a, nil
 			}
@@ -182,6 +185,46 @@ func (c *checker) contextAt(cur inspector.Cursor) (*avail, *ast.FuncDecl) {
 		}
 	}
 	return nil, nil
+}
+
+// dialHook reports whether the function literal at cur is the DialContext
+// or DialTLSContext hook of an http.Transport. Since Go 1.23 the transport
+// dials with a context detached from the request's cancellation (so that
+// the connection can serve the next request): a hook that ignores it drops
+// no caller's deadline, and there is nothing to propagate (caddy's admin
+// client, which dials the admin socket or address).
+func (c *checker) dialHook(cur inspector.Cursor) bool {
+	lit := cur.Node()
+	if !c.goAtLeast(lit.Pos(), "go1.23") {
+		return false
+	}
+	var field string
+	var holder ast.Expr
+	switch p := cur.Parent().Node().(type) {
+	case *ast.KeyValueExpr:
+		key, ok := p.Key.(*ast.Ident)
+		cl, isLit := cur.Parent().Parent().Node().(*ast.CompositeLit)
+		if !ok || !isLit || p.Value != lit {
+			return false
+		}
+		field, holder = key.Name, cl
+	case *ast.AssignStmt:
+		if len(p.Lhs) != 1 || len(p.Rhs) != 1 || p.Rhs[0] != lit {
+			return false
+		}
+		sel, ok := p.Lhs[0].(*ast.SelectorExpr)
+		if !ok {
+			return false
+		}
+		field, holder = sel.Sel.Name, sel.X
+	default:
+		return false
+	}
+	if field != "DialContext" && field != "DialTLSContext" {
+		return false
+	}
+	tv, ok := c.info.Types[holder]
+	return ok && lint.IsNamed(tv.Type, "net/http", "Transport")
 }
 
 // litRunsNow reports whether the function literal at cur runs while the
