@@ -67,7 +67,10 @@ type checker struct {
 	// functions (see localInert); decls their declarations.
 	ins   *inspector.Inspector
 	inert map[*types.Func][]bool
-	decls map[*types.Func]inspector.Cursor
+	// rootArgs holds, per unexported function, which context parameters
+	// every call fills with a fresh root (see rootOnly).
+	rootArgs map[*types.Func][]bool
+	decls    map[*types.Func]inspector.Cursor
 }
 
 func run(pass *analysis.Pass) (any, error) {

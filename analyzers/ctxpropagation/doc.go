@@ -43,5 +43,6 @@ outlive cancellation), the root of signal.NotifyContext or of a
 long-lived component kept in a struct field, a default for a nil ctx,
 functions that detach with context.WithoutCancel, a fresh context passed
 to a parameter of the module's code that is only checked (ctx.Err()) or
-read for values, and the dial hooks of an http.Transport (Go 1.23 dials
+read for values, a parameter of an unexported function that every caller
+fills with context.Background(), and the dial hooks of an http.Transport (Go 1.23 dials
 with a context detached from the request).`

@@ -174,7 +174,7 @@ func (c *checker) contextAt(cur inspector.Cursor) (*avail, *ast.FuncDecl) {
 				goroutine = true
 			}
 		case *ast.FuncDecl:
-			if a := c.cachedSource(n.Type); a != nil {
+			if a := c.cachedSource(n.Type); a != nil && !c.rootOnly(n, a) {
 				a.fn, a.goroutine = n, goroutine
 				return a, nil
 			}
