@@ -71,6 +71,9 @@ type checker struct {
 	// every call fills with a fresh root (see rootOnly).
 	rootArgs map[*types.Func][]bool
 	decls    map[*types.Func]inspector.Cursor
+	// bound holds, per function, the package variables whose default
+	// context it sets from its parameters (see binds).
+	bound map[*types.Func]map[int][]*types.Var
 }
 
 func run(pass *analysis.Pass) (any, error) {

@@ -308,7 +308,7 @@ func (c *checker) checkTwin(cur inspector.Cursor, call *ast.CallExpr, fn *types.
 			return // the twin's own implementation
 		}
 	}
-	if c.afterDone(cur, a.fn) {
+	if c.afterDone(cur, a.fn) || c.boundToScope(cur, call, a) {
 		return
 	}
 	ctxExpr := c.fixCtx(cur, call, a)

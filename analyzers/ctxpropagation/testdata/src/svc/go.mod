@@ -48,3 +48,7 @@ require (
 replace github.com/shirou/gopsutil/v4 => ./third_party/gopsutil
 
 replace go.opentelemetry.io/otel/sdk => ./third_party/otelsdk
+
+require xorm.io/xorm v0.0.0
+
+replace xorm.io/xorm => ./third_party/xorm
