@@ -44,5 +44,8 @@ long-lived component kept in a struct field, a default for a nil ctx,
 functions that detach with context.WithoutCancel, a fresh context passed
 to a parameter of the module's code that is only checked (ctx.Err()) or
 read for values, a parameter of an unexported function that every caller
-fills with context.Background(), and the dial hooks of an http.Transport (Go 1.23 dials
-with a context detached from the request).`
+fills with context.Background(), the dial hooks of an http.Transport (Go 1.23 dials
+with a context detached from the request), and a context-less call on a
+receiver whose default context was set to the context in scope earlier
+in the function (xorm's engine.SetDefaultContext(ctx), directly or through
+the package's own functions).`
