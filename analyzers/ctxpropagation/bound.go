@@ -52,7 +52,9 @@ func (c *checker) boundToScope(cur inspector.Cursor, call *ast.CallExpr, a *avai
 		switch {
 		case fn == nil:
 		case setsDefaultContext(fn):
-			bound = c.receiverVar(pc) == recv && c.isScopeCtx(pc.Args[0], a)
+			// The same variable, written the same way: s.engine and
+			// t.engine share a field but not an engine.
+			bound = c.receiverVar(pc) == recv && sameReceiver(pc, call) && c.isScopeCtx(pc.Args[0], a)
 		case fn.Pkg() == c.p.Pkg:
 			for i, vars := range c.binds(fn) {
 				if i < len(pc.Args) && slices.Contains(vars, recv) && c.isScopeCtx(pc.Args[i], a) {
@@ -75,6 +77,14 @@ func setsDefaultContext(fn *types.Func) bool {
 	name := fn.Name()
 	return strings.HasPrefix(name, "Set") && strings.HasSuffix(name, "Context") &&
 		lint.IsNamed(sig.Params().At(0).Type(), "context", "Context")
+}
+
+// sameReceiver reports whether two method calls are written on the same
+// receiver expression.
+func sameReceiver(a, b *ast.CallExpr) bool {
+	sa, ok1 := ast.Unparen(a.Fun).(*ast.SelectorExpr)
+	sb, ok2 := ast.Unparen(b.Fun).(*ast.SelectorExpr)
+	return ok1 && ok2 && types.ExprString(sa.X) == types.ExprString(sb.X)
 }
 
 // receiverVar returns the variable a method call is made on (v.M() or

@@ -71,3 +71,17 @@ func PingWithLaterBind(ctx context.Context) (func(), error) {
 	bind := func() { engine.SetDefaultContext(ctx) }
 	return bind, engine.Ping() // want `xorm.Engine.Ping ignores ctx`
 }
+
+type Pair struct{ engine *xorm.Engine }
+
+// Two values share the field, not the engine: binding one says nothing of
+// the other.
+func PingOther(ctx context.Context, a, b *Pair) error {
+	a.engine.SetDefaultContext(ctx)
+	return b.engine.Ping() // want `xorm.Engine.Ping ignores ctx`
+}
+
+func PingSame(ctx context.Context, a *Pair) error {
+	a.engine.SetDefaultContext(ctx)
+	return a.engine.Ping()
+}
