@@ -85,3 +85,15 @@ func PingSame(ctx context.Context, a *Pair) error {
 	a.engine.SetDefaultContext(ctx)
 	return a.engine.Ping()
 }
+
+// A per-request engine bound to the request's context.
+func HealthOwn(w http.ResponseWriter, r *http.Request) {
+	e, err := xorm.NewEngine("sqlite", "file::memory:")
+	if err != nil {
+		return
+	}
+	e.SetDefaultContext(r.Context())
+	if err := e.Ping(); err != nil {
+		http.Error(w, err.Error(), http.StatusServiceUnavailable)
+	}
+}
