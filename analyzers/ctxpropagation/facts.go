@@ -196,7 +196,7 @@ func (c *checker) freshArgTarget(cur inspector.Cursor, call *ast.CallExpr, fn *t
 	// A fresh root handed to a function that initializes or starts a
 	// long-lived component (a lazily created singleton's initManager) is
 	// deliberate: the component must not die with its first caller.
-	if isStarter(fn.Name()) {
+	if isStarter(fn.Name()) || retainsContext(fn) {
 		return ""
 	}
 	for i := range sig.Results().Len() {

@@ -20,6 +20,9 @@ func (c *checker) checkFresh(cur inspector.Cursor, call *ast.CallExpr, fn *types
 	if c.deliberateFresh(cur, call, a) || c.afterDone(cur, a.fn) {
 		return
 	}
+	if a.goroutine && c.perConnection(cur, a) || c.rootOfGoroutine(cur, a) {
+		return
+	}
 	what := "context." + fn.Name() + "()"
 	var fixes []analysis.SuggestedFix
 	repl := ""
@@ -96,6 +99,11 @@ func (c *checker) deliberateFresh(cur inspector.Cursor, call *ast.CallExpr, a *a
 		// Cleanup and termination (Shutdown, Close, Rollback, exit...)
 		// must finish even once ctx is cancelled.
 		if callee != nil && isCleanup(callee.Name()) {
+			return true
+		}
+		// A token source or an authenticated client keeps its context
+		// for as long as it refreshes tokens.
+		if callee != nil && retainsContext(callee) {
 			return true
 		}
 		// The callee discards the parameter (func f(_ context.Context)) or

@@ -15,10 +15,12 @@ import (
 // inertContext marks a function of the module whose context parameters at
 // Params reach nothing that waits: the function only checks them
 // (ctx.Err(), ctx == nil, a select on ctx.Done() with a default), reads
-// their values, or hands them to parameters that are inert too. A fresh
+// their values, hands them to parameters that are inert too, or bounds
+// with them the goroutines it starts and does not wait for. A fresh
 // context passed there drops no deadline or cancellation that anything
 // would honor (etcd's compactBarrier, prometheus's in-memory postings
-// scan), so it is neither reported nor a reason for a noContextIO fact.
+// scan) or that should reach it (fake-gcs-server's notification publish),
+// so it is neither reported nor a reason for a noContextIO fact.
 type inertContext struct{ Params []int }
 
 func (*inertContext) AFact() {}
@@ -129,7 +131,7 @@ func (c *checker) reachesNothing(decl inspector.Cursor, v *types.Var) bool {
 			if obj == nil || !held[obj] || blankAssigned(id) {
 				continue // _ = ctx marks it unused
 			}
-			if !c.inertUse(id, held) {
+			if !c.detachedUse(decl, id) && !c.inertUse(id, held) {
 				return false
 			}
 			used = true
@@ -224,6 +226,70 @@ func (c *checker) holdIn(lhs ast.Expr, held map[types.Object]bool) bool {
 	}
 	held[v] = true
 	return true
+}
+
+// detachedUse reports whether u, a use of a held context in decl, only
+// sets the deadline of a goroutine that decl starts and does not wait for:
+// go func() { ctx, cancel := context.WithTimeout(ctx, d); ... }(). Such a
+// goroutine is fire-and-forget work (publish an event, send a
+// notification) that must outlive the call and bounds itself; the
+// caller's cancellation would cut it as soon as the caller returned, so a
+// caller that passes a fresh context drops nothing that should reach it.
+// A goroutine that runs until its context ends (no deadline of its own),
+// or one the function waits for (WaitGroup.Wait, a channel receive), is a
+// use like any other.
+func (c *checker) detachedUse(decl inspector.Cursor, u inspector.Cursor) bool {
+	pc, ok := u.Parent().Node().(*ast.CallExpr)
+	if !ok || len(pc.Args) == 0 || pc.Args[0] != u.Node() ||
+		!lint.IsFunc(lint.Callee(c.info, pc), "context", "WithTimeout", "WithTimeoutCause", "WithDeadline", "WithDeadlineCause") {
+		return false
+	}
+	inGo := false
+	for lit := range u.Enclosing((*ast.FuncLit)(nil)) {
+		if goLiteral(lit) {
+			inGo = true
+			break
+		}
+	}
+	return inGo && !c.waits(decl.Node().(*ast.FuncDecl).Body)
+}
+
+// goLiteral reports whether the function literal at cur is started by a go
+// statement: go func() { ... }().
+func goLiteral(cur inspector.Cursor) bool {
+	call, ok := cur.Parent().Node().(*ast.CallExpr)
+	if !ok || call.Fun != cur.Node() {
+		return false
+	}
+	_, ok = cur.Parent().Parent().Node().(*ast.GoStmt)
+	return ok
+}
+
+// waits reports whether body, outside the goroutines it starts, may wait
+// for them: a call of a method named Wait (sync.WaitGroup, errgroup), a
+// channel receive, a select or a range over a channel.
+func (c *checker) waits(body *ast.BlockStmt) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.GoStmt:
+			return false
+		case *ast.SelectStmt:
+			found = true
+		case *ast.UnaryExpr:
+			found = found || n.Op == token.ARROW
+		case *ast.RangeStmt:
+			if t := c.info.TypeOf(n.X); t != nil {
+				_, found = t.Underlying().(*types.Chan)
+			}
+		case *ast.CallExpr:
+			if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok && sel.Sel.Name == "Wait" {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 // blankAssigned reports the use u in _ = u.

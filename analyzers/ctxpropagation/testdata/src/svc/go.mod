@@ -51,4 +51,6 @@ replace go.opentelemetry.io/otel/sdk => ./third_party/otelsdk
 
 require xorm.io/xorm v0.0.0
 
+require golang.org/x/oauth2 v0.36.0
+
 replace xorm.io/xorm => ./third_party/xorm
