@@ -54,7 +54,7 @@ func (s *Store) collect(ev string) []error { // want collect:`noContextIO\(passe
 }
 
 func (s *Store) Announce(w http.ResponseWriter, r *http.Request) {
-	s.announce("hello") // want `Store\.announce does its I/O without a context`
+	s.announce("hello")    // want `Store\.announce does its I/O without a context`
 	_ = s.collect("hello") // want `Store\.collect does its I/O without a context`
 }
 
