@@ -43,7 +43,13 @@ outlive cancellation), the root of signal.NotifyContext or of a
 long-lived component kept in a struct field, a default for a nil ctx,
 functions that detach with context.WithoutCancel, a fresh context passed
 to a parameter of the module's code that is only checked (ctx.Err()) or
-read for values, a parameter of an unexported function that every caller
+read for values or that only bounds fire-and-forget goroutines (each
+derives its own deadline, and the function does not wait for them), a
+token source or authenticated client that keeps its context for its
+life (oauth2.NewClient, Config.TokenSource), a goroutine's fresh context
+in an accept loop (the listener's context carries no request values), a
+fresh root that a function with an unnamed context parameter hands to a
+goroutine outliving the call, a parameter of an unexported function that every caller
 fills with context.Background(), the dial hooks of an http.Transport (Go 1.23 dials
 with a context detached from the request), and a context-less call on a
 receiver whose default context was set to the context in scope earlier

@@ -560,9 +560,12 @@ func oneOf(s string, set []string) bool {
 }
 
 // stubTransport reports whether a created client's Transport, in its
-// literal, is a value of a type of this package whose RoundTrip makes no
-// call: it answers without any I/O (prometheus's failingRoundTripper,
-// which fails every request with a fixed error).
+// literal, is a value of a concrete type of this package whose RoundTrip
+// does no network I/O: it makes no call (prometheus's failingRoundTripper,
+// which fails every request with a fixed error), or it serves the request
+// in process through an http.Handler's ServeHTTP and sends it nowhere else
+// (fake-gcs-server's muxTransport, which answers from its own handler
+// with an httptest recorder). No remote server can hang such a client.
 func (c *checker) stubTransport(cr creation) bool {
 	if cr.lit == nil {
 		return false
@@ -575,15 +578,8 @@ func (c *checker) stubTransport(cr creation) bool {
 		if key, ok := kv.Key.(*ast.Ident); !ok || key.Name != "Transport" {
 			continue
 		}
-		v := ast.Unparen(kv.Value)
-		if u, ok := v.(*ast.UnaryExpr); ok && u.Op == token.AND {
-			v = ast.Unparen(u.X)
-		}
-		if _, ok := v.(*ast.CompositeLit); !ok {
-			return false
-		}
-		t := c.info.TypeOf(v)
-		if t == nil {
+		t := c.info.TypeOf(kv.Value)
+		if t == nil || types.IsInterface(t) {
 			return false
 		}
 		obj, _, _ := types.LookupFieldOrMethod(t, true, nil, "RoundTrip")
@@ -597,21 +593,44 @@ func (c *checker) stubTransport(cr creation) bool {
 				if !ok || fd.Body == nil || c.info.Defs[fd.Name] != fn {
 					continue
 				}
-				calls := false
-				ast.Inspect(fd.Body, func(n ast.Node) bool {
-					if call, ok := n.(*ast.CallExpr); ok {
-						if tv, ok := c.info.Types[call.Fun]; !ok || !tv.IsType() { // conversions are not calls
-							calls = true
-						}
-					}
-					return !calls
-				})
-				return !calls
+				return c.noNetworkIO(fd.Body)
 			}
 		}
 		return false
 	}
 	return false
+}
+
+// noNetworkIO reports whether a RoundTrip body makes no call, or serves
+// the request through a ServeHTTP method and makes no call that could
+// send it on (RoundTrip, Do, Dial..., or the Get and Post helpers).
+func (c *checker) noNetworkIO(body *ast.BlockStmt) bool {
+	calls, serves, sends := false, false, false
+	ast.Inspect(body, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		if tv, ok := c.info.Types[call.Fun]; ok && tv.IsType() {
+			return true // a conversion is not a call
+		}
+		calls = true
+		name := ""
+		if fn := lint.Callee(c.info, call); fn != nil {
+			name = fn.Name()
+		} else if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+			name = sel.Sel.Name // a func-typed field: judged by its name
+		}
+		switch {
+		case name == "ServeHTTP":
+			serves = true
+		case name == "RoundTrip" || name == "Do" || name == "Get" || name == "Post" || name == "Head" ||
+			strings.HasPrefix(name, "Dial") || name == "":
+			sends = true
+		}
+		return true
+	})
+	return !calls || serves && !sends
 }
 
 // optionTimeout reports whether a created client is handed to a library's

@@ -6,18 +6,26 @@ import (
 )
 
 // TestSupport reports whether a package is test support code: below a
-// testdata, test or tests directory, or named like the standard library's
-// test helpers (httptest, fstest, testutil, testonly). Like test files,
-// it is analyzed only with -tests: a mock server or fake client written
-// for tests is not production code.
+// testdata, test, tests, mock(s) or fake(s) directory or a repository of a
+// fake or mock server (fake-gcs-server, mock-oauth2-server), named like a
+// test double (fakestorage, mockstore) or like the standard library's test
+// helpers (httptest, fstest, testutil, testonly). Like test files, it is
+// analyzed only with -tests: a mock server or fake client written for
+// tests is not production code.
 func TestSupport(pkg *types.Package) bool {
 	for _, elem := range strings.Split(pkg.Path(), "/") {
 		switch elem {
-		case "testdata", "test", "tests":
+		case "testdata", "test", "tests", "mock", "mocks", "fake", "fakes":
+			return true
+		}
+		if strings.HasPrefix(elem, "fake-") || strings.HasPrefix(elem, "mock-") {
 			return true
 		}
 	}
 	name := pkg.Name()
+	if strings.HasPrefix(name, "fake") || strings.HasPrefix(name, "mock") {
+		return true
+	}
 	if strings.HasSuffix(name, "_test") {
 		return false // an external test package: its files are _test.go files
 	}

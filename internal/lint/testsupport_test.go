@@ -13,6 +13,9 @@ func TestTestSupport(t *testing.T) {
 		"example.com/svc/manifest": false, "example.com/envoy/pkg/test/resource": true,
 		"example.com/ctfe/testonly": true, "example.com/hydra/test/mock-cb": true, "example.com/svc/testfiles": false,
 		"example.com/site/testimonials": false, "example.com/svc/dbtest": true,
+		"github.com/fsouza/fake-gcs-server": true, "github.com/fsouza/fake-gcs-server/fakestorage": true,
+		"example.com/svc/internal/mocks": true, "example.com/svc/fakeclock": true, "example.com/svc/mockstore": true,
+		"example.com/svc/featureflags": false, "example.com/svc/storage": false, "example.com/svc/fakery-free/api": false,
 	} {
 		pkg := types.NewPackage(path, filepath.Base(path))
 		if got := TestSupport(pkg); got != want {
