@@ -10,7 +10,7 @@ import (
 	"github.com/resilint/resilint/internal/lint"
 )
 
-// deadlineFromCaller is the fact of an exported function that sends its
+// deadlineFromCaller is the fact of an exported function or a method that sends its
 // HTTP requests through a client with no Timeout, bounded only by the
 // context its caller passes as parameter Param. A function that takes a
 // context and sends with it leaves the deadline to its caller, as Go
@@ -54,51 +54,98 @@ func (c *checker) exportDelegations() {
 	}
 }
 
-// noteCall keeps a call of a plain function with a context parameter, to
-// be checked once the package's delegations are known.
+// noteCall keeps a call of a function or a concrete method with a context
+// parameter, to be checked once the package's delegations are known.
 func (c *checker) noteCall(cur inspector.Cursor, fn *types.Func) {
 	sig := fn.Type().(*types.Signature)
-	if sig.Recv() != nil {
+	if sig.Recv() != nil && types.IsInterface(sig.Recv().Type()) {
 		return
 	}
 	for i := range sig.Params().Len() {
-		if lint.IsNamed(sig.Params().At(i).Type(), "context", "Context") {
+		if isContext(sig.Params().At(i).Type()) {
 			c.ctxCalls = append(c.ctxCalls, cur)
 			return
 		}
 	}
 }
 
+// checkDelegatedCalls judges the noted calls of functions that leave
+// their requests' deadline to their callers. A method that passes its own
+// context on delegates in turn (see boundedParam), which may make more of
+// the noted calls delegated ones: the calls are judged until no
+// delegation is added, then the delegations are exported.
+func (c *checker) checkDelegatedCalls() {
+	judged := make(map[ast.Node]bool)
+	for {
+		n := len(c.delegated)
+		for _, cur := range c.ctxCalls {
+			if !judged[cur.Node()] && c.checkDelegatedCall(cur) {
+				judged[cur.Node()] = true
+			}
+		}
+		if len(c.delegated) == n {
+			break
+		}
+	}
+	c.exportDelegations()
+}
+
 // checkDelegatedCall reports a call that passes a context with no
-// deadline to a function that leaves its requests' deadline to it.
-func (c *checker) checkDelegatedCall(cur inspector.Cursor) {
+// deadline to a function that leaves its requests' deadline to it. It
+// returns false when the callee does not delegate (yet).
+func (c *checker) checkDelegatedCall(cur inspector.Cursor) bool {
 	call := cur.Node().(*ast.CallExpr)
 	fn := lint.Callee(c.info, call)
-	if fn == nil || fn.Type().(*types.Signature).Recv() != nil {
-		return
+	if fn == nil {
+		return true
+	}
+	if r := fn.Type().(*types.Signature).Recv(); r != nil && types.IsInterface(r.Type()) {
+		return true
 	}
 	fn = fn.Origin()
 	index, ok := c.delegated[fn]
 	if !ok && fn.Pkg() != c.p.Pkg {
 		var f deadlineFromCaller
 		if !c.p.ImportObjectFact(fn, &f) {
-			return
+			return true
 		}
 		index, ok = f.Param, true
 	}
-	if !ok || index >= len(call.Args) || call.Ellipsis.IsValid() {
-		return
+	if !ok {
+		return false
 	}
-	// Only a deadline the caller sets, or its own unexported callers set,
-	// counts here: the function was spared for its callers to be checked.
-	c.atCallSite = true
+	if index >= len(call.Args) || call.Ellipsis.IsValid() {
+		return true
+	}
+	// Only a deadline the caller sets, its own unexported callers set, or
+	// (for a method) its callers set, counts here: the function was spared
+	// for its callers to be checked.
 	assigns, _ := c.scope(cur)
-	bounded := c.boundedContext(call.Args[index], call.Pos(), assigns, 0)
-	c.atCallSite = false
+	bounded := c.try(func() bool {
+		c.atCallSite = true
+		defer func() { c.atCallSite = false }()
+		return c.boundedContext(call.Args[index], call.Pos(), assigns, 0)
+	})
 	if bounded {
-		return
+		return true
 	}
-	c.p.ReportNode(call.Args[index], fmt.Sprintf("%s.%s sends an HTTP request with no timeout other than this context, "+
+	c.p.ReportNode(call.Args[index], fmt.Sprintf("%s sends an HTTP request with no timeout other than this context, "+
 		"which has no deadline: a slow server blocks this call forever; "+
-		"pass a context from context.WithTimeout", fn.Pkg().Name(), fn.Name()))
+		"pass a context from context.WithTimeout", qualifiedName(fn)))
+	return true
+}
+
+// qualifiedName names a function pkg.Func, and a method pkg.Type.Method.
+func qualifiedName(fn *types.Func) string {
+	name := fn.Pkg().Name() + "."
+	if r := fn.Type().(*types.Signature).Recv(); r != nil {
+		t := r.Type()
+		if p, ok := t.(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		if n, ok := types.Unalias(t).(*types.Named); ok {
+			name += n.Obj().Name() + "."
+		}
+	}
+	return name + fn.Name()
 }

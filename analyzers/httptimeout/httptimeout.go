@@ -136,10 +136,7 @@ func run(pass *analysis.Pass) (any, error) {
 	for _, cur := range c.calls {
 		c.checkDeferredCall(cur)
 	}
-	c.exportDelegations()
-	for _, cur := range c.ctxCalls {
-		c.checkDelegatedCall(cur)
-	}
+	c.checkDelegatedCalls()
 	return nil, nil
 }
 
@@ -685,7 +682,7 @@ func isZeroConst(info *types.Info, e ast.Expr) bool {
 // are assigns.
 func (c *checker) withBoundedContext(call *ast.CallExpr, assigns []assign) bool {
 	for _, a := range call.Args {
-		if t := c.info.TypeOf(a); t != nil && types.TypeString(t, nil) == "context.Context" &&
+		if t := c.info.TypeOf(a); t != nil && isContext(t) &&
 			c.boundedContext(a, call.Pos(), assigns, 0) {
 			return true
 		}

@@ -329,6 +329,20 @@ func (c *checker) boundedParam(v *types.Var, depth int) bool {
 	if !ok || owner.fn.Name() == "main" {
 		return false
 	}
+	if owner.fn.Type().(*types.Signature).Recv() != nil {
+		// A method is called through interfaces and method values as
+		// much as directly: like an exported function, it leaves the
+		// deadline to its callers, and its direct calls are checked
+		// (goreleaser's announcers, called through an interface with a
+		// context whose deadline is set once for the whole release). A
+		// method that passes its context on to one that delegates
+		// delegates too, at a call site as well.
+		if !isContext(v.Type()) {
+			return false
+		}
+		c.delegate(owner)
+		return true
+	}
 	var calls []*ast.CallExpr
 	var scopes [][]assign
 	for _, id := range c.uses[owner.fn] {
@@ -347,7 +361,7 @@ func (c *checker) boundedParam(v *types.Var, depth int) bool {
 		calls, scopes = append(calls, call), append(scopes, assigns)
 	}
 	if owner.fn.Exported() {
-		if c.atCallSite || !lint.IsNamed(v.Type(), "context", "Context") {
+		if c.atCallSite || !isContext(v.Type()) {
 			return false
 		}
 		c.delegate(owner) // its calls here are checked with the others
@@ -367,15 +381,15 @@ type paramOwner struct {
 	index int
 }
 
-// indexCalls records the parameters of the package's plain functions and
-// every use of those functions.
+// indexCalls records the parameters of the package's functions and
+// methods, and every use of them.
 func (c *checker) indexCalls() {
 	c.params = make(map[*types.Var]paramOwner)
 	c.uses = make(map[*types.Func][]*ast.Ident)
 	for _, f := range c.p.Pass.Files {
 		for _, d := range f.Decls {
 			fd, ok := d.(*ast.FuncDecl)
-			if !ok || fd.Recv != nil {
+			if !ok {
 				continue
 			}
 			fn, ok := c.info.Defs[fd.Name].(*types.Func)
@@ -393,4 +407,21 @@ func (c *checker) indexCalls() {
 			c.uses[fn] = append(c.uses[fn], id)
 		}
 	}
+}
+
+// isContext reports whether t is a context: context.Context, or a type
+// that implements it (a CLI's own context that embeds one, like
+// goreleaser's *context.Context).
+func isContext(t types.Type) bool {
+	if lint.IsNamed(t, "context", "Context") {
+		return true
+	}
+	for _, m := range []string{"Deadline", "Done", "Err", "Value"} {
+		if obj, _, _ := types.LookupFieldOrMethod(t, true, nil, m); obj == nil {
+			return false
+		} else if _, ok := obj.(*types.Func); !ok {
+			return false
+		}
+	}
+	return true
 }

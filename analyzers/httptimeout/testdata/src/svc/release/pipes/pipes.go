@@ -1,0 +1,101 @@
+// Package pipes holds a release tool's announcers. Each is a method that
+// sends with the context it is given: the caller sets the deadline, once,
+// for the whole release.
+package pipes
+
+import (
+	"bytes"
+	"context"
+	"crypto/tls"
+	"net/http"
+
+	"example.com/svc/release/ctxpkg"
+)
+
+type Discord struct{ URL string }
+
+func (d Discord) Announce(ctx *ctxpkg.Context) error { // want Announce:"deadlineFromCaller.param 0."
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, d.URL, bytes.NewReader([]byte(`{}`)))
+	if err != nil {
+		return err
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+// Ping takes a plain context.Context: its direct callers are checked.
+func (d Discord) Ping(ctx context.Context) error { // want Ping:"deadlineFromCaller.param 0."
+	req, err := http.NewRequestWithContext(ctx, http.MethodHead, d.URL, nil)
+	if err != nil {
+		return err
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+// PingAll passes its context on to Ping, which leaves the deadline to its
+// callers: PingAll does too.
+func (d Discord) PingAll(ctx context.Context, n int) error { // want PingAll:"deadlineFromCaller.param 0."
+	for range n {
+		if err := d.Ping(ctx); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+type Webhook struct {
+	URL      string
+	Insecure bool
+}
+
+// A local client used only for a request that carries the method's
+// context.
+func (w Webhook) Announce(ctx *ctxpkg.Context) error { // want Announce:"deadlineFromCaller.param 0."
+	client := &http.Client{Transport: &http.Transport{TLSClientConfig: &tls.Config{InsecureSkipVerify: w.Insecure}}}
+	return w.post(ctx, client)
+}
+
+func (w Webhook) post(ctx context.Context, client *http.Client) error {
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, w.URL, nil)
+	if err != nil {
+		return err
+	}
+	resp, err := client.Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+type Slack struct{ URL string }
+
+// The context goes nowhere: the request has no deadline at all.
+func (s Slack) Announce(ctx *ctxpkg.Context) error {
+	resp, err := http.Post(s.URL, "application/json", nil) // want `http.Post uses http.DefaultClient, which has no timeout`
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+// A context kept in a field is not the caller's to bound at this call.
+type Getter struct{ ctx context.Context }
+
+func (g *Getter) Get(u string) error {
+	req, err := http.NewRequestWithContext(g.ctx, http.MethodGet, u, nil)
+	if err != nil {
+		return err
+	}
+	resp, err := http.DefaultClient.Do(req) // want `request sent through http.DefaultClient`
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
