@@ -49,7 +49,9 @@ token source or authenticated client that keeps its context for its
 life (oauth2.NewClient, Config.TokenSource), a goroutine's fresh context
 in an accept loop (the listener's context carries no request values), a
 fresh root that a function with an unnamed context parameter hands to a
-goroutine outliving the call, a parameter of an unexported function that every caller
+goroutine outliving the call, the I/O of a method whose signature a
+context-less interface fixes (oauth2.TokenSource's Token, io.Reader's
+Read), a parameter of an unexported function that every caller
 fills with context.Background(), the dial hooks of an http.Transport (Go 1.23 dials
 with a context detached from the request), and a context-less call on a
 receiver whose default context was set to the context in scope earlier

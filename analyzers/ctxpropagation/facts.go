@@ -339,7 +339,7 @@ func (c *checker) recordTrigger(decl *ast.FuncDecl, fn *types.Func, tw *twin, fr
 		return
 	}
 	obj, ok := c.info.Defs[decl.Name].(*types.Func)
-	if !ok {
+	if !ok || fixedByInterface(obj) {
 		return
 	}
 	cand := c.cands[obj]

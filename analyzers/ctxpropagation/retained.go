@@ -29,3 +29,39 @@ func retainsContext(fn *types.Func) bool {
 	}
 	return false
 }
+
+// fixedByInterface reports whether the method fn has the signature of a
+// method of a context-less interface it is written to satisfy: an
+// oauth2.TokenSource's Token() (*oauth2.Token, error), an io.Reader's
+// Read or an io.Writer's Write. The interface fixes its parameters, so it
+// cannot take a context, and the I/O it does without one is no fact its
+// callers could act on (cloud-sql-proxy's gcloud token source runs the
+// gcloud command in Token).
+func fixedByInterface(fn *types.Func) bool {
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || sig.Recv() == nil {
+		return false
+	}
+	params, results := sig.Params(), sig.Results()
+	switch fn.Name() {
+	case "Token":
+		return params.Len() == 0 && results.Len() == 2 &&
+			lint.IsNamed(results.At(0).Type(), "golang.org/x/oauth2", "Token") && isError(results.At(1).Type())
+	case "Read", "Write":
+		if params.Len() != 1 || results.Len() != 2 || !isError(results.At(1).Type()) {
+			return false
+		}
+		s, ok := params.At(0).Type().(*types.Slice)
+		if !ok {
+			return false
+		}
+		b, ok := s.Elem().(*types.Basic)
+		r, isInt := results.At(0).Type().(*types.Basic)
+		return ok && b.Kind() == types.Byte && isInt && r.Kind() == types.Int
+	}
+	return false
+}
+
+func isError(t types.Type) bool {
+	return types.Identical(t, types.Universe.Lookup("error").Type())
+}

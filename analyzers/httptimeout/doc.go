@@ -21,9 +21,11 @@ The checker reports:
     that the same function does not set later, and the package-level
     http.ListenAndServe, ListenAndServeTLS, Serve and ServeTLS;
   - a call that passes a context with no deadline to an exported
-    function of the module that sends its request with that context and
-    no client timeout (such a function leaves the deadline to its
-    callers, and is not reported itself);
+    function or a method of the module that sends its request with that
+    context and no client timeout (such a function leaves the deadline to
+    its callers, and is not reported itself; a method that passes its
+    context on delegates in turn, and calls through interfaces are
+    trusted);
   - gin's Engine.Run, RunTLS, RunUnix, RunFd and RunListener, and echo
     (v4)'s Echo.Start, StartTLS, StartAutoTLS and StartH2CServer unless
     the function sets the server's read timeouts or replaces the server.

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
@@ -337,7 +338,7 @@ func (c *checker) boundedParam(v *types.Var, depth int) bool {
 		// context whose deadline is set once for the whole release). A
 		// method that passes its context on to one that delegates
 		// delegates too, at a call site as well.
-		if !isContext(v.Type()) {
+		if !isContext(v.Type()) || rpcHandler(owner.fn) {
 			return false
 		}
 		c.delegate(owner)
@@ -409,19 +410,64 @@ func (c *checker) indexCalls() {
 	}
 }
 
-// isContext reports whether t is a context: context.Context, or a type
-// that implements it (a CLI's own context that embeds one, like
-// goreleaser's *context.Context).
+// isContext reports whether t is a context: context.Context, or a struct
+// type of the program's own that embeds one (a CLI's own context that
+// carries its configuration, like goreleaser's *context.Context). A
+// framework's request context (*gin.Context) implements the interface
+// without embedding it, and is the request's, not a caller's.
 func isContext(t types.Type) bool {
 	if lint.IsNamed(t, "context", "Context") {
 		return true
 	}
-	for _, m := range []string{"Deadline", "Done", "Err", "Value"} {
-		if obj, _, _ := types.LookupFieldOrMethod(t, true, nil, m); obj == nil {
-			return false
-		} else if _, ok := obj.(*types.Func); !ok {
-			return false
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok {
+		return false
+	}
+	for f := range st.Fields() {
+		if f.Embedded() && lint.IsNamed(f.Type(), "context", "Context") {
+			return true
 		}
 	}
-	return true
+	return false
+}
+
+// rpcHandler reports whether fn is a method of a gRPC or Connect service
+// implementation, a type that embeds the generated Unimplemented...Server
+// or Unimplemented...Handler: the context it is given is a remote client's,
+// whose deadline the client may never set, so its requests are judged
+// where it sends.
+func rpcHandler(fn *types.Func) bool {
+	recv := fn.Type().(*types.Signature).Recv()
+	if recv == nil {
+		return false
+	}
+	t := recv.Type()
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok {
+		return false
+	}
+	for f := range st.Fields() {
+		if !f.Embedded() {
+			continue
+		}
+		ft := f.Type()
+		if p, ok := ft.(*types.Pointer); ok {
+			ft = p.Elem()
+		}
+		n, ok := types.Unalias(ft).(*types.Named)
+		if !ok {
+			continue
+		}
+		name := n.Obj().Name()
+		if strings.HasPrefix(name, "Unimplemented") && (strings.HasSuffix(name, "Server") || strings.HasSuffix(name, "Handler")) {
+			return true
+		}
+	}
+	return false
 }

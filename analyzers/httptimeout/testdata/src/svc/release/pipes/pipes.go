@@ -99,3 +99,25 @@ func (g *Getter) Get(u string) error {
 	}
 	return resp.Body.Close()
 }
+
+// A gRPC service implementation: its methods get a remote client's
+// context, which may have no deadline, so their requests are judged where
+// they send.
+type UnimplementedUsersServer struct{}
+
+type UsersServer struct {
+	UnimplementedUsersServer
+	avatars string
+}
+
+func (s *UsersServer) GetAvatar(ctx context.Context, id string) ([]byte, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, s.avatars+id, nil)
+	if err != nil {
+		return nil, err
+	}
+	resp, err := http.DefaultClient.Do(req) // want `request sent through http.DefaultClient`
+	if err != nil {
+		return nil, err
+	}
+	return nil, resp.Body.Close()
+}
