@@ -75,19 +75,7 @@ func (c *checker) rootOfGoroutine(cur inspector.Cursor, a *avail) bool {
 	if a.expr() != "" || a.goroutine {
 		return false
 	}
-	var v *types.Var
-	switch p := cur.Parent().Node().(type) {
-	case *ast.AssignStmt:
-		if len(p.Lhs) == 1 && len(p.Rhs) == 1 {
-			if id, ok := p.Lhs[0].(*ast.Ident); ok {
-				v, _ = c.info.ObjectOf(id).(*types.Var)
-			}
-		}
-	case *ast.ValueSpec:
-		if len(p.Names) == 1 && len(p.Values) == 1 {
-			v, _ = c.info.Defs[p.Names[0]].(*types.Var)
-		}
-	}
+	v := c.assignedTo(cur)
 	if v == nil {
 		return false
 	}

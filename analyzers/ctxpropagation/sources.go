@@ -277,19 +277,7 @@ func (c *checker) litRunsNow(cur inspector.Cursor) bool {
 // local variable that is only ever called by go statements
 // (execute := func(t task) {...}; for ... { go execute(t) }).
 func (c *checker) launchedByGo(cur inspector.Cursor) bool {
-	var v *types.Var
-	switch p := cur.Parent().Node().(type) {
-	case *ast.AssignStmt:
-		if len(p.Lhs) == 1 && len(p.Rhs) == 1 {
-			if id, ok := p.Lhs[0].(*ast.Ident); ok {
-				v, _ = c.info.ObjectOf(id).(*types.Var)
-			}
-		}
-	case *ast.ValueSpec:
-		if len(p.Names) == 1 && len(p.Values) == 1 {
-			v, _ = c.info.Defs[p.Names[0]].(*types.Var)
-		}
-	}
+	v := c.assignedTo(cur)
 	if v == nil {
 		return false
 	}
@@ -370,4 +358,23 @@ func enclosingDecl(cur inspector.Cursor) *ast.FuncDecl {
 		return f.Node().(*ast.FuncDecl)
 	}
 	return nil
+}
+
+// assignedTo returns the variable that the expression at cur is the only
+// value of (v := e, v = e, var v = e), or nil.
+func (c *checker) assignedTo(cur inspector.Cursor) *types.Var {
+	var v *types.Var
+	switch p := cur.Parent().Node().(type) {
+	case *ast.AssignStmt:
+		if len(p.Lhs) == 1 && len(p.Rhs) == 1 {
+			if id, ok := p.Lhs[0].(*ast.Ident); ok {
+				v, _ = c.info.ObjectOf(id).(*types.Var)
+			}
+		}
+	case *ast.ValueSpec:
+		if len(p.Names) == 1 && len(p.Values) == 1 {
+			v, _ = c.info.Defs[p.Names[0]].(*types.Var)
+		}
+	}
+	return v
 }

@@ -419,19 +419,31 @@ func isContext(t types.Type) bool {
 	if lint.IsNamed(t, "context", "Context") {
 		return true
 	}
+	for _, f := range embedded(t) {
+		if lint.IsNamed(f.Type(), "context", "Context") {
+			return true
+		}
+	}
+	return false
+}
+
+// embedded returns the embedded fields of t, a struct type or a pointer
+// to one.
+func embedded(t types.Type) []*types.Var {
 	if p, ok := t.(*types.Pointer); ok {
 		t = p.Elem()
 	}
 	st, ok := t.Underlying().(*types.Struct)
 	if !ok {
-		return false
+		return nil
 	}
+	var out []*types.Var
 	for f := range st.Fields() {
-		if f.Embedded() && lint.IsNamed(f.Type(), "context", "Context") {
-			return true
+		if f.Embedded() {
+			out = append(out, f)
 		}
 	}
-	return false
+	return out
 }
 
 // rpcHandler reports whether fn is a method of a gRPC or Connect service
@@ -444,18 +456,7 @@ func rpcHandler(fn *types.Func) bool {
 	if recv == nil {
 		return false
 	}
-	t := recv.Type()
-	if p, ok := t.(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	st, ok := t.Underlying().(*types.Struct)
-	if !ok {
-		return false
-	}
-	for f := range st.Fields() {
-		if !f.Embedded() {
-			continue
-		}
+	for _, f := range embedded(recv.Type()) {
 		ft := f.Type()
 		if p, ok := ft.(*types.Pointer); ok {
 			ft = p.Elem()
