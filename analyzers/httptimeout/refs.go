@@ -330,19 +330,24 @@ func (c *checker) boundedParam(v *types.Var, depth int) bool {
 	if !ok || owner.fn.Name() == "main" {
 		return false
 	}
-	if owner.fn.Type().(*types.Signature).Recv() != nil {
-		// A method is called through interfaces and method values as
-		// much as directly: like an exported function, it leaves the
-		// deadline to its callers, and its direct calls are checked
-		// (goreleaser's announcers, called through an interface with a
-		// context whose deadline is set once for the whole release). A
-		// method that passes its context on to one that delegates
-		// delegates too, at a call site as well.
+	method := owner.fn.Type().(*types.Signature).Recv() != nil
+	if method {
 		if !isContext(v.Type()) || rpcHandler(owner.fn) {
 			return false
 		}
-		c.delegate(owner)
-		return true
+		if owner.fn.Exported() {
+			// An exported method is called through interfaces and method
+			// values as much as directly: like an exported function, it
+			// leaves the deadline to its callers, and its direct calls
+			// are checked (goreleaser's announcers, called through an
+			// interface with a context whose deadline is set once for
+			// the whole release). One that passes its context on to
+			// one that delegates delegates too, at a call site as well.
+			c.delegate(owner)
+			return true
+		}
+		// An unexported method is judged by its calls in the package,
+		// like an unexported function.
 	}
 	var calls []*ast.CallExpr
 	var scopes [][]assign
@@ -354,14 +359,17 @@ func (c *checker) boundedParam(v *types.Var, depth int) bool {
 		if !ok {
 			return false
 		}
+		if sel, ok := cur.Parent().Node().(*ast.SelectorExpr); ok && sel.Sel == id {
+			cur = cur.Parent() // x.m(...), pkg.F(...)
+		}
 		call, ok := cur.Parent().Node().(*ast.CallExpr)
-		if !ok || ast.Unparen(call.Fun) != id || owner.index >= len(call.Args) || call.Ellipsis.IsValid() {
+		if !ok || ast.Unparen(call.Fun) != cur.Node() || owner.index >= len(call.Args) || call.Ellipsis.IsValid() {
 			return false // used as a value, or called in a way not followed
 		}
 		assigns, _ := c.scope(cur)
 		calls, scopes = append(calls, call), append(scopes, assigns)
 	}
-	if owner.fn.Exported() {
+	if !method && owner.fn.Exported() {
 		if c.atCallSite || !isContext(v.Type()) {
 			return false
 		}

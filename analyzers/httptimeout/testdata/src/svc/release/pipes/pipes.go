@@ -8,6 +8,7 @@ import (
 	"context"
 	"crypto/tls"
 	"net/http"
+	"time"
 
 	"example.com/svc/release/ctxpkg"
 )
@@ -120,4 +121,47 @@ func (s *UsersServer) GetAvatar(ctx context.Context, id string) ([]byte, error) 
 		return nil, err
 	}
 	return nil, resp.Body.Close()
+}
+
+// Unexported methods are judged by their calls in the package, like
+// unexported functions.
+type Mirror struct{ base string }
+
+func (m *Mirror) fetch(ctx context.Context, path string) error {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, m.base+path, nil)
+	if err != nil {
+		return err
+	}
+	resp, err := http.DefaultClient.Do(req) // want `request sent through http.DefaultClient`
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+func (m *Mirror) Sync(paths []string) error {
+	for _, p := range paths {
+		if err := m.fetch(context.Background(), p); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (m *Mirror) probe(ctx context.Context) error {
+	req, err := http.NewRequestWithContext(ctx, http.MethodHead, m.base, nil)
+	if err != nil {
+		return err
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+func (m *Mirror) Healthy() bool {
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+	defer cancel()
+	return m.probe(ctx) == nil
 }
