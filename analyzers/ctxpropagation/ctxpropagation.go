@@ -45,12 +45,13 @@ func init() {
 
 // A checker holds one package's state.
 type checker struct {
-	p       *lint.Pass
-	info    *types.Info
-	sources []ctxSource
-	table   map[string]tableTwin
-	twins   map[twinKey]*twin
-	ctxType *types.Interface
+	p        *lint.Pass
+	launched map[ast.Node]bool // launchedByGo's answer per function literal
+	info     *types.Info
+	sources  []ctxSource
+	table    map[string]tableTwin
+	twins    map[twinKey]*twin
+	ctxType  *types.Interface
 
 	// facts of the package's own functions, computed after the traversal.
 	cands   map[*types.Func]*candidate

@@ -277,6 +277,19 @@ func (c *checker) litRunsNow(cur inspector.Cursor) bool {
 // local variable that is only ever called by go statements
 // (execute := func(t task) {...}; for ... { go execute(t) }).
 func (c *checker) launchedByGo(cur inspector.Cursor) bool {
+	// contextAt asks for each call inside the literal: answer once.
+	if r, ok := c.launched[cur.Node()]; ok {
+		return r
+	}
+	if c.launched == nil {
+		c.launched = make(map[ast.Node]bool)
+	}
+	r := c.launchedByGoOnce(cur)
+	c.launched[cur.Node()] = r
+	return r
+}
+
+func (c *checker) launchedByGoOnce(cur inspector.Cursor) bool {
 	v := c.assignedTo(cur)
 	if v == nil {
 		return false
