@@ -22,4 +22,14 @@ func TestTestSupport(t *testing.T) {
 			t.Errorf("TestSupport(%s) = %v, want %v", path, got, want)
 		}
 	}
+	// A repository of a fake server is test support down to its main
+	// package, whose name says nothing.
+	for path, want := range map[string]bool{
+		"github.com/fsouza/fake-gcs-server": true, "example.com/mock-oauth2-server/cmd/server": true,
+		"example.com/shop/cmd/server": false,
+	} {
+		if got := TestSupport(types.NewPackage(path, "main")); got != want {
+			t.Errorf("TestSupport(main package %s) = %v, want %v", path, got, want)
+		}
+	}
 }
