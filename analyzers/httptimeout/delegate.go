@@ -10,7 +10,7 @@ import (
 	"github.com/resilint/resilint/internal/lint"
 )
 
-// deadlineFromCaller is the fact of an exported function or a method that sends its
+// deadlineFromCaller is the fact of an exported function or method that sends its
 // HTTP requests through a client with no Timeout, bounded only by the
 // context its caller passes as parameter Param. A function that takes a
 // context and sends with it leaves the deadline to its caller, as Go
