@@ -68,6 +68,11 @@ type checker struct {
 	// functions (see localInert); decls their declarations.
 	ins   *inspector.Inspector
 	inert map[*types.Func][]bool
+	// implInert holds the judged context parameters of interface methods
+	// (see inertImplementations); inertLog lists the functions in inert
+	// in the order they were judged.
+	implInert map[implKey]bool
+	inertLog  []*types.Func
 	// rootArgs holds, per unexported function, which context parameters
 	// every call fills with a fresh root (see rootOnly).
 	rootArgs map[*types.Func][]bool
@@ -89,19 +94,20 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	p := lint.NewPass(pass, &common)
 	c := &checker{
-		p:        p,
-		info:     pass.TypesInfo,
-		sources:  append(append([]ctxSource(nil), builtinSources...), parseContextTypes(extraContextTypes)...),
-		table:    twinTable(extraTwins),
-		twins:    make(map[twinKey]*twin),
-		ctxType:  ctxIface,
-		cands:    make(map[*types.Func]*candidate),
-		detaches: make(map[ast.Node]bool),
-		nilGuard: make(map[ast.Node]bool),
-		fresh:    make(map[*types.Var]bool),
-		srcCache: make(map[*ast.FuncType]*avail),
-		ins:      pass.ResultOf[inspect.Analyzer].(*inspector.Inspector),
-		inert:    make(map[*types.Func][]bool),
+		p:         p,
+		info:      pass.TypesInfo,
+		sources:   append(append([]ctxSource(nil), builtinSources...), parseContextTypes(extraContextTypes)...),
+		table:     twinTable(extraTwins),
+		twins:     make(map[twinKey]*twin),
+		ctxType:   ctxIface,
+		cands:     make(map[*types.Func]*candidate),
+		detaches:  make(map[ast.Node]bool),
+		nilGuard:  make(map[ast.Node]bool),
+		fresh:     make(map[*types.Var]bool),
+		srcCache:  make(map[*ast.FuncType]*avail),
+		ins:       pass.ResultOf[inspect.Analyzer].(*inspector.Inspector),
+		inert:     make(map[*types.Func][]bool),
+		implInert: make(map[implKey]bool),
 	}
 	// One traversal over every file, analyzed or not: facts describe what
 	// a function does wherever it is written (p.Report drops findings in

@@ -106,6 +106,10 @@ func (c *checker) deliberateFresh(cur inspector.Cursor, call *ast.CallExpr, a *a
 		if callee != nil && retainsContext(callee) {
 			return true
 		}
+		// A listener outlives the call that binds it.
+		if callee != nil && bindsListener(callee) {
+			return true
+		}
 		// The callee discards the parameter (func f(_ context.Context)) or
 		// only checks it (ctx.Err()): no wait honors it.
 		if c.inertArg(callee, pc, call) {

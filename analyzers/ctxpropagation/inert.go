@@ -41,8 +41,9 @@ func (c *checker) inertArg(callee *types.Func, pc *ast.CallExpr, arg ast.Expr) b
 	return false
 }
 
-// inertAt reports whether parameter i of fn, a function or a method of a
-// concrete type, is a context that reaches nothing that waits. A parameter
+// inertAt reports whether parameter i of fn is a context that reaches
+// nothing that waits; an interface method's is judged by its
+// implementations (see inertImplementations). A parameter
 // named _ or left unnamed is; otherwise fn must be of this package (judged
 // here) or of this module (by its fact). Other code is assumed to use it,
 // and so is a variadic parameter.
@@ -56,7 +57,7 @@ func (c *checker) inertAt(fn *types.Func, i int) bool {
 		return false
 	}
 	if r := sig.Recv(); r != nil && types.IsInterface(r.Type()) {
-		return false // an interface method's parameter names bind nothing
+		return c.inertImplementations(fn, i)
 	}
 	if name := sig.Params().At(i).Name(); name == "_" || name == "" {
 		return true
@@ -99,6 +100,7 @@ func (c *checker) localInert(fn *types.Func) []bool {
 		}
 	}
 	c.inert[fn] = r
+	c.inertLog = append(c.inertLog, fn)
 	return r
 }
 

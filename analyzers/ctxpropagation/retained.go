@@ -2,6 +2,7 @@ package ctxpropagation
 
 import (
 	"go/types"
+	"strings"
 
 	"github.com/resilint/resilint/internal/lint"
 )
@@ -28,6 +29,35 @@ func retainsContext(fn *types.Func) bool {
 		}
 	}
 	return false
+}
+
+// bindsListener reports whether fn binds a listener: its name begins with
+// Listen and it returns one (a value with an Accept method, a
+// net.PacketConn) or a value of any type (caddy's NetworkAddress.Listen,
+// which may return either). Binding is local and immediate and the
+// listener outlives the call: net.ListenConfig.Listen's context "does not
+// affect the returned Listener", and a listener plugin that keeps its
+// context must not close when the caller's ends. A fresh root there is
+// deliberate (caddy binds its admin socket with context.TODO()).
+func bindsListener(fn *types.Func) bool {
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || !strings.HasPrefix(fn.Name(), "Listen") {
+		return false
+	}
+	for v := range sig.Results().Variables() {
+		t := v.Type()
+		if iface, ok := t.Underlying().(*types.Interface); ok && iface.Empty() ||
+			lint.IsNamed(t, "net", "PacketConn") || hasMethod(t, "Accept") {
+			return true
+		}
+	}
+	return false
+}
+
+func hasMethod(t types.Type, name string) bool {
+	obj, _, _ := types.LookupFieldOrMethod(t, true, nil, name)
+	_, ok := obj.(*types.Func)
+	return ok
 }
 
 // fixedByInterface reports whether the method fn has the signature of a

@@ -126,7 +126,7 @@ func (c *checker) checkDelegatedCall(cur inspector.Cursor) bool {
 		defer func() { c.atCallSite = false }()
 		return c.boundedContext(call.Args[index], call.Pos(), assigns, 0)
 	})
-	if bounded {
+	if bounded || c.oneShot(cur) {
 		return true
 	}
 	c.p.ReportNode(call.Args[index], fmt.Sprintf("%s sends an HTTP request with no timeout other than this context, "+

@@ -30,7 +30,11 @@ var Analyzer = &analysis.Analyzer{
 
 var common lint.Common
 
-func init() { common.Register(&Analyzer.Flags) }
+func init() {
+	common.Register(&Analyzer.Flags)
+	Analyzer.Flags.BoolVar(&reportCLI, "cli", false,
+		"also report the one-shot requests of command-line tools (a main package or a package under cmd/)")
+}
 
 const (
 	httpPkg = "net/http"
@@ -206,6 +210,9 @@ func (c *checker) visitCall(cur inspector.Cursor, call *ast.CallExpr) {
 	fn := lint.Callee(c.info, call)
 	switch {
 	case lint.IsFunc(fn, httpPkg, "Get", "Head", "Post", "PostForm"):
+		if c.oneShot(cur) {
+			return
+		}
 		c.p.ReportNode(call, "http."+fn.Name()+" uses http.DefaultClient, which has no timeout: "+
 			"a slow server blocks this goroutine forever; use an http.Client with Timeout set")
 	case lint.IsFunc(fn, httpPkg, "ListenAndServe", "ListenAndServeTLS", "Serve", "ServeTLS"):
@@ -249,6 +256,9 @@ func (c *checker) checkDeferredCall(cur inspector.Cursor) {
 	if fn.Name() == "Do" && len(call.Args) == 1 &&
 		c.try(func() bool { return c.boundedRequest(call.Args[0], call.Pos(), assigns, 0) }) {
 		return // the request's context already has a deadline
+	}
+	if c.oneShot(cur) {
+		return
 	}
 	c.p.ReportNode(call, "request sent through http.DefaultClient, which has no timeout: "+
 		"a slow server blocks this goroutine forever; use an http.Client with Timeout set "+
@@ -301,6 +311,9 @@ func (c *checker) checkClient(cr creation, configured map[types.Object]bool) {
 		return
 	}
 	if c.stubTransport(cr) || c.optionTimeout(cr) {
+		return
+	}
+	if c.staysLocal(cr) && c.oneShot(cr.cur) {
 		return
 	}
 	c.p.ReportNode(cr.cur.Node(), "http.Client has no Timeout: a slow server blocks its callers forever; "+
