@@ -46,7 +46,10 @@ to a parameter of the module's code that is only checked (ctx.Err()) or
 read for values or that only bounds fire-and-forget goroutines (each
 derives its own deadline, and the function does not wait for them), a
 token source or authenticated client that keeps its context for its
-life (oauth2.NewClient, Config.TokenSource), a goroutine's fresh context
+life (oauth2.NewClient, Config.TokenSource), a listener bind (a Listen
+function that returns a listener), an interface method of the module
+whose implementations in its package all use the context inertly (etcd's
+mvcc.ReadView.Range over the in-memory index), a goroutine's fresh context
 in an accept loop (the listener's context carries no request values), a
 fresh root that a function with an unnamed context parameter hands to a
 goroutine outliving the call, the I/O of a method whose signature a

@@ -47,5 +47,8 @@ should be
 A request sent through http.DefaultClient is not reported when it was built
 in the same function with a context from context.WithTimeout or
 WithDeadline, and a timeout set from a variable, a field or a call is
-trusted. Servers get a suggested fix that adds ReadHeaderTimeout; clients
+trusted. A command-line tool's one-shot request (in a main package or
+under cmd/, sent once by a subcommand: not in a goroutine, a waiting or
+endless loop, or code its handlers call; a client not kept) is not
+reported unless -httptimeout.cli is set. Servers get a suggested fix that adds ReadHeaderTimeout; clients
 do not, because a client Timeout also cuts long downloads and streams.`
