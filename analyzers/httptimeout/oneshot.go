@@ -58,7 +58,9 @@ func (c *checker) oneShotAt(cur inspector.Cursor, seen map[*types.Func]bool, dep
 				return false
 			}
 		case *ast.RangeStmt:
-			if c.waits(n.Body) {
+			// A range over a channel waits for each round (a ticker's
+			// ticks, a queue's jobs).
+			if c.overChannel(n) || c.waits(n.Body) {
 				return false
 			}
 		case *ast.FuncLit:
@@ -115,6 +117,12 @@ func (c *checker) servesHTTP(ft *ast.FuncType) bool {
 		}
 	}
 	return false
+}
+
+// overChannel reports whether a range statement receives from a channel.
+func (c *checker) overChannel(n *ast.RangeStmt) bool {
+	_, ok := types.Unalias(c.info.TypeOf(n.X)).Underlying().(*types.Chan)
+	return ok
 }
 
 // waits reports whether a loop body waits between rounds: it sleeps,

@@ -33,6 +33,7 @@ var commands = []Command{
 	{Name: "wait", Func: cmdWait},
 	{Name: "tail", Func: cmdTail},
 	{Name: "ping", Func: cmdPing},
+	{Name: "watch", Func: cmdWatch},
 	{Name: "stop", Func: func(args []string) error {
 		// A subcommand written inline sends once too.
 		resp, err := http.Post("http://localhost:2019/stop", "application/json", nil)
@@ -153,6 +154,22 @@ func cmdPing(args []string) error {
 		time.Sleep(time.Second)
 	}
 	return errors.New("no answer")
+}
+
+// cmdWatch prints the service's status on every tick until interrupted:
+// the range over the ticker's channel waits between rounds, so a hung
+// request stalls the watch with nobody noticing.
+func cmdWatch(args []string) error {
+	ticker := time.NewTicker(5 * time.Second)
+	defer ticker.Stop()
+	for range ticker.C {
+		resp, err := http.Get(args[0] + "/status") // want `http.Get uses http.DefaultClient`
+		if err != nil {
+			return err
+		}
+		resp.Body.Close()
+	}
+	return nil
 }
 
 // cmdTail follows the service's event stream in a loop with no end, and
