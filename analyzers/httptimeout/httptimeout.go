@@ -66,6 +66,7 @@ type checker struct {
 	calls     []inspector.Cursor // calls judged after the traversal
 
 	root   inspector.Cursor             // the package's syntax, to find call sites
+	once   *lint.OneShots               // command-line one-shots, built on first use
 	params map[*types.Var]paramOwner    // see indexCalls
 	uses   map[*types.Func][]*ast.Ident // see indexCalls
 

@@ -2,10 +2,6 @@ package httptimeout
 
 import (
 	"go/ast"
-	"go/token"
-	"go/types"
-	"slices"
-	"strings"
 
 	"golang.org/x/tools/go/ast/inspector"
 
@@ -16,137 +12,21 @@ import (
 // requests of command-line tools (see oneShot).
 var reportCLI bool
 
-// commandPackage reports whether the package is a command: a main
-// package, or a package under a cmd directory (the subcommands of a tool,
-// like caddy's caddycmd or cloud-sql-proxy's cmd).
-func (c *checker) commandPackage() bool {
-	return c.p.Pkg.Name() == "main" || slices.Contains(strings.Split(c.p.Pkg.Path(), "/"), "cmd")
-}
-
 // oneShot reports whether the client request at cur is a command-line
-// tool's one-shot call: `caddy reload` posting to the admin endpoint,
-// `caddy upgrade` downloading a binary that is built on demand, `promtool
-// debug` fetching a 30-second CPU profile. The user who ran the command
-// watches it and can interrupt it; the process ends with the call; and a
-// fixed client timeout would cut the legitimately long ones. A request is
-// not a one-shot when the tool repeats it unattended: in a goroutine, in
-// a loop that waits between rounds or has no end (a poll, a wait-until-
-// ready loop whose own deadline a hung request defeats), or in code that
-// serves HTTP (a handler, or a function the package's handlers call).
-// The callers are followed through the package's static calls.
+// tool's one-shot call (lint.OneShots): `caddy reload` posting to the
+// admin endpoint, `caddy upgrade` downloading a binary that is built on
+// demand, `promtool debug` fetching a 30-second CPU profile. A fixed
+// client timeout would cut the legitimately long ones, and the user who
+// ran the command can interrupt it. Polls, goroutines and code that
+// serves HTTP stay reported.
 func (c *checker) oneShot(cur inspector.Cursor) bool {
-	if reportCLI || !c.commandPackage() {
+	if reportCLI {
 		return false
 	}
-	if c.params == nil {
-		c.indexCalls()
+	if c.once == nil {
+		c.once = lint.NewOneShots(c.p.Pass)
 	}
-	return c.oneShotAt(cur, make(map[*types.Func]bool), 0)
-}
-
-func (c *checker) oneShotAt(cur inspector.Cursor, seen map[*types.Func]bool, depth int) bool {
-	if depth > maxDepth {
-		return false
-	}
-	inLit := false
-	for anc := range cur.Enclosing() {
-		switch n := anc.Node().(type) {
-		case *ast.GoStmt:
-			return false
-		case *ast.ForStmt:
-			if n.Cond == nil || c.waits(n.Body) {
-				return false
-			}
-		case *ast.RangeStmt:
-			// A range over a channel waits for each round (a ticker's
-			// ticks, a queue's jobs).
-			if c.overChannel(n) || c.waits(n.Body) {
-				return false
-			}
-		case *ast.FuncLit:
-			if c.servesHTTP(n.Type) {
-				return false
-			}
-			inLit = true
-		case *ast.FuncDecl:
-			fn, ok := c.info.Defs[n.Name].(*types.Func)
-			if !ok || c.servesHTTP(n.Type) {
-				return false
-			}
-			return c.callersOneShot(fn, seen, depth)
-		}
-	}
-	// Package-level code: a function literal in a variable (a table of
-	// subcommands) is where a command starts.
-	return inLit
-}
-
-// callersOneShot reports whether every static call of fn in the package
-// is itself made once. A use of fn as a value (a subcommand's Run field)
-// is where a command starts.
-func (c *checker) callersOneShot(fn *types.Func, seen map[*types.Func]bool, depth int) bool {
-	if seen[fn] {
-		return true
-	}
-	seen[fn] = true
-	for _, id := range c.uses[fn] {
-		use, ok := c.root.FindNode(id)
-		if !ok {
-			return false
-		}
-		if sel, ok := use.Parent().Node().(*ast.SelectorExpr); ok && sel.Sel == id {
-			use = use.Parent()
-		}
-		if call, ok := use.Parent().Node().(*ast.CallExpr); !ok || ast.Unparen(call.Fun) != use.Node() {
-			continue // used as a value
-		}
-		if !c.oneShotAt(use, seen, depth+1) {
-			return false
-		}
-	}
-	return true
-}
-
-// servesHTTP reports whether a function has the signature of a request
-// handler: net/http's, gin's or echo's.
-func (c *checker) servesHTTP(ft *ast.FuncType) bool {
-	for _, field := range ft.Params.List {
-		t := c.info.TypeOf(field.Type)
-		if lint.IsNamed(t, httpPkg, "ResponseWriter") || lint.IsNamed(t, ginPkg, "Context") || lint.IsNamed(t, echoPkg, "Context") {
-			return true
-		}
-	}
-	return false
-}
-
-// overChannel reports whether a range statement receives from a channel.
-func (c *checker) overChannel(n *ast.RangeStmt) bool {
-	_, ok := types.Unalias(c.info.TypeOf(n.X)).Underlying().(*types.Chan)
-	return ok
-}
-
-// waits reports whether a loop body waits between rounds: it sleeps,
-// selects, or receives from a channel (a ticker's, a timer's).
-func (c *checker) waits(body *ast.BlockStmt) bool {
-	found := false
-	ast.Inspect(body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.SelectStmt:
-			found = true
-		case *ast.UnaryExpr:
-			if n.Op == token.ARROW {
-				found = true
-			}
-		case *ast.CallExpr:
-			if lint.IsFunc(lint.Callee(c.info, n), "time", "Sleep") {
-				found = true
-			}
-		}
-		return !found
-	})
-	return found
+	return c.once.At(cur)
 }
 
 // staysLocal reports whether a created client lives only in its function:
