@@ -36,6 +36,7 @@ func init() {
 	common.Register(&Analyzer.Flags)
 	Analyzer.Flags.StringVar(&uniqueColumns, "unique-columns", "id", "comma-separated column names that identify one row: a WHERE requiring one of them to equal a value bounds a query")
 	Analyzer.Flags.StringVar(&allowTables, "allow-tables", "", "comma-separated tables known to stay small (lookup tables, enums) whose full reads are fine")
+	Analyzer.Flags.BoolVar(&reportCLI, "cli", false, "also report the whole-table reads that a command-line tool makes once per run (an export or clean-up command)")
 }
 
 const (
@@ -66,6 +67,8 @@ type checker struct {
 	p    *lint.Pass
 	info *types.Info
 	cfg  *sqltext.Config
+	once *lint.OneShots    // command-line one-shots, built on first use
+	ddl  map[ast.Node]bool // functions and migration lists: do they change the schema
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -76,6 +79,7 @@ func run(pass *analysis.Pass) (any, error) {
 		p:    lint.NewPass(pass, &common),
 		info: pass.TypesInfo,
 		cfg:  &sqltext.Config{UniqueColumns: splitList(uniqueColumns), AllowTables: splitList(allowTables)},
+		ddl:  make(map[ast.Node]bool),
 	}
 	for cur := range c.p.Preorder((*ast.CallExpr)(nil)) {
 		c.call(cur)
@@ -170,7 +174,7 @@ func (c *checker) sqlQuery(cur inspector.Cursor, call *ast.CallExpr, fn *types.F
 		return
 	}
 	if c.sqlUnbounded(lint.OutermostFunc(cur), arg) {
-		c.report(call, msgSQL)
+		c.report(cur, call, msgSQL)
 	}
 }
 
@@ -206,7 +210,7 @@ func (c *checker) stmtQuery(cur inspector.Cursor, call *ast.CallExpr) {
 		text = arg
 	}
 	if text != nil && c.sqlUnbounded(fnNode, text) {
-		c.report(call, msgSQL)
+		c.report(cur, call, msgSQL)
 	}
 }
 
@@ -318,7 +322,7 @@ func (c *checker) gormFind(cur inspector.Cursor, call *ast.CallExpr, fn *types.F
 	}
 	if raw != nil {
 		if len(raw.Args) > 0 && c.sqlUnbounded(fnNode, raw.Args[0]) {
-			c.report(call, msgSQL)
+			c.report(cur, call, msgSQL)
 		}
 		return
 	}
@@ -348,7 +352,7 @@ func (c *checker) gormFind(cur inspector.Cursor, call *ast.CallExpr, fn *types.F
 			return
 		}
 	}
-	c.report(call, msgGORM)
+	c.report(cur, call, msgGORM)
 }
 
 // gormCond judges the conditions of a Where or of Find's inline
@@ -542,7 +546,7 @@ func (c *checker) entAll(cur inspector.Cursor, call *ast.CallExpr) {
 			return
 		}
 	}
-	c.report(call, msgEnt)
+	c.report(cur, call, msgEnt)
 }
 
 // entUniquePredicate reports whether one of the predicates of a Where is
@@ -592,7 +596,7 @@ func (c *checker) mongoFind(cur inspector.Cursor, call *ast.CallExpr) {
 			return
 		}
 	}
-	c.report(call, msgMongo)
+	c.report(cur, call, msgMongo)
 }
 
 // mongoFilterUnique reports whether a filter literal (or the literal a
@@ -679,8 +683,12 @@ func (c *checker) mongoOptionsUnlimited(fn ast.Node, opt ast.Expr, exec *ast.Cal
 	return true
 }
 
-// report reports a finding at the method that runs the query.
-func (c *checker) report(call *ast.CallExpr, msg string) {
+// report reports a finding at the method that runs the query, unless the
+// read is one its code makes on purpose (see readsOnPurpose).
+func (c *checker) report(cur inspector.Cursor, call *ast.CallExpr, msg string) {
+	if c.readsOnPurpose(cur) {
+		return
+	}
 	pos := call.Pos()
 	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
 		pos = sel.Sel.Pos()

@@ -18,7 +18,7 @@ func module(t *testing.T) string { return testmod.Dir(t, "svc") }
 // The packages whose expectations hold with the default settings.
 var defaultPackages = []string{
 	"./sqlrepo", "./sqlxrepo", "./pgxrepo", "./gormrepo", "./ent/...", "./entrepo",
-	"./mongorepo", "./mongov1repo", "./gen", "./ignore",
+	"./mongorepo", "./mongov1repo", "./gen", "./ignore", "./migrate", "./cmd/...",
 }
 
 func TestAnalyzer(t *testing.T) {
@@ -53,4 +53,20 @@ func set(t *testing.T, name, value string) { testmod.SetFlag(t, unpaginated.Anal
 // ./testsonly goes unmet by default and is met with the flag.
 func TestTestFiles(t *testing.T) {
 	testmod.TestFiles(t, module(t), unpaginated.Analyzer, "./testsonly")
+}
+
+// With -cli, a command's one-shot reads are reported too: the two in
+// ./cmd/reindex that the default spares must then be unexpected.
+func TestCLI(t *testing.T) {
+	set(t, "cli", "true")
+	rec := &testmod.Recorder{TB: t}
+	analysistest.Run(rec, module(t), unpaginated.Analyzer, "./cmd/...")
+	if len(rec.Errors) != 2 {
+		t.Errorf("got %d failures, want 2 unexpected findings:\n%s", len(rec.Errors), strings.Join(rec.Errors, "\n"))
+	}
+	for _, e := range rec.Errors {
+		if !strings.Contains(e, "unexpected diagnostic") {
+			t.Errorf("unexpected failure: %s", e)
+		}
+	}
 }

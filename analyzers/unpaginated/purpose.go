@@ -1,0 +1,127 @@
+package unpaginated
+
+import (
+	"go/ast"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/resilint/resilint/internal/lint"
+	"github.com/resilint/resilint/internal/sqltext"
+)
+
+// Some code reads every row because that is its job, and runs once rather
+// than for every request: a schema migration and a command-line tool.
+
+// reportCLI is the -unpaginated.cli flag: also report the one-shot reads
+// of command-line tools.
+var reportCLI bool
+
+// readsOnPurpose reports whether the read at cur is a whole-table read that
+// its code runs once: in a schema migration, or as a one-shot of a
+// command-line tool (an index clean-up or export command that the operator
+// runs and watches; its daemons, polls and handlers stay reported).
+func (c *checker) readsOnPurpose(cur inspector.Cursor) bool {
+	if c.inMigration(cur) {
+		return true
+	}
+	if reportCLI {
+		return false
+	}
+	if c.once == nil {
+		c.once = lint.NewOneShots(c.p.Pass)
+	}
+	return c.once.At(cur)
+}
+
+// inMigration reports whether cur is in schema migration code: a function
+// that changes the schema (runs DDL: CREATE, ALTER, DROP ..., or GORM's
+// AutoMigrate and Migrator), or a function literal in a list of
+// migrations, one of which does. A migration runs once per database, at
+// start-up; its reads are of its own bookkeeping (the applied versions) or
+// a one-time rewrite of the data (miniflux's timezone fix-up visits every
+// user once).
+func (c *checker) inMigration(cur inspector.Cursor) bool {
+	for fn := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		if c.changesSchema(fn.Node()) {
+			return true
+		}
+		list := migrationList(fn)
+		if list == nil {
+			return false
+		}
+		if v, ok := c.ddl[list]; ok {
+			return v
+		}
+		found := false
+		ast.Inspect(list, func(n ast.Node) bool {
+			if lit, ok := n.(*ast.FuncLit); ok && c.changesSchema(lit) {
+				found = true
+			}
+			return !found
+		})
+		c.ddl[list] = found
+		return found // only the innermost function
+	}
+	return false
+}
+
+// migrationList returns the outermost composite literal that holds the
+// function at fn, a literal, through elements and fields
+// ([]func(*sql.Tx) error{...}, []*gormigrate.Migration{{Migrate: ...}}),
+// or nil when the literal is not an element of one.
+func migrationList(fn inspector.Cursor) ast.Node {
+	if _, ok := fn.Node().(*ast.FuncLit); !ok {
+		return nil
+	}
+	var list ast.Node
+	for anc := fn.Parent(); ; anc = anc.Parent() {
+		switch anc.Node().(type) {
+		case *ast.CompositeLit:
+			list = anc.Node()
+			continue
+		case *ast.KeyValueExpr, *ast.UnaryExpr:
+			continue
+		}
+		return list
+	}
+}
+
+// changesSchema reports whether the function n runs DDL, caching the
+// answer per function.
+func (c *checker) changesSchema(n ast.Node) bool {
+	if v, ok := c.ddl[n]; ok {
+		return v
+	}
+	found := false
+	ast.Inspect(n, func(m ast.Node) bool {
+		call, ok := m.(*ast.CallExpr)
+		if !ok || found {
+			return !found
+		}
+		fn := lint.Callee(c.info, call)
+		if fn == nil {
+			return true
+		}
+		if lint.IsMethod(fn, gormPkg, "DB", "AutoMigrate", "Migrator") || lint.IsMethod(fn, gormV1Pkg, "DB", "AutoMigrate") {
+			found = true
+			return false
+		}
+		if name := fn.Name(); !strings.HasPrefix(name, "Exec") && !strings.HasPrefix(name, "MustExec") && name != "Raw" {
+			return true
+		}
+		for _, arg := range call.Args {
+			if b, ok := c.info.TypeOf(arg).Underlying().(*types.Basic); !ok || b.Info()&types.IsString == 0 {
+				continue
+			}
+			if text, ok := lint.StaticString(c.info, n, arg, sqltext.Hole); ok && sqltext.Classify(text) == sqltext.DDL {
+				found = true
+				return false
+			}
+		}
+		return true
+	})
+	c.ddl[n] = found
+	return found
+}
