@@ -44,7 +44,11 @@ requires a unique column (-unique-columns, default id) to equal a value
 (id = $1, t.id = ?, id = ANY($1), id IN (...)); a UNION whose branches are
 all bounded; reads of the small tables listed in -allow-tables; a locking read (FOR
 UPDATE, FOR SHARE, LOCK IN SHARE MODE) without SKIP LOCKED, whose rows are
-the write set of its transaction; and statements that are not a SELECT. A LIMIT in a subquery, a string literal
+the write set of its transaction; statements that are not a SELECT; reads
+in schema migrations (a function that runs DDL or AutoMigrate, or a function
+literal in a list of migrations one of which does); and, unless -cli is set,
+the reads a command-line tool (a main package or one under cmd) makes once
+per run, outside goroutines, endless or waiting loops and HTTP handlers. A LIMIT in a subquery, a string literal
 or a comment does not bound the outer query. A chain or options value held
 in a local variable is bounded if any assignment or call on it in the
 function adds a limit; one built by another function is not judged.`
