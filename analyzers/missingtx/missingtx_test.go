@@ -15,7 +15,7 @@ import (
 func module(t *testing.T) string { return testmod.Dir(t, "svc") }
 
 // The packages whose expectations hold with the default settings.
-var defaultPackages = []string{"./sqlrepo", "./service", "./sqlxrepo", "./pgxrepo", "./gormrepo", "./mongorepo", "./mongov1repo", "./sqlcdb", "./sqlcuse", "./hygiene", "./gen", "./webapp"}
+var defaultPackages = []string{"./sqlrepo", "./service", "./sqlxrepo", "./pgxrepo", "./gormrepo", "./mongorepo", "./mongov1repo", "./sqlcdb", "./sqlcuse", "./hygiene", "./gen", "./webapp", "./migrate"}
 
 func TestAnalyzer(t *testing.T) {
 	analysistest.Run(t, module(t), missingtx.Analyzer, defaultPackages...)

@@ -2,13 +2,10 @@ package unpaginated
 
 import (
 	"go/ast"
-	"go/types"
-	"strings"
 
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/resilint/resilint/internal/lint"
-	"github.com/resilint/resilint/internal/sqltext"
 )
 
 // Some code reads every row because that is its job, and runs once rather
@@ -88,40 +85,13 @@ func migrationList(fn inspector.Cursor) ast.Node {
 	}
 }
 
-// changesSchema reports whether the function n runs DDL, caching the
-// answer per function.
+// changesSchema reports whether the function n changes the schema (see
+// lint.ChangesSchema), caching the answer per function.
 func (c *checker) changesSchema(n ast.Node) bool {
-	if v, ok := c.ddl[n]; ok {
-		return v
+	v, ok := c.ddl[n]
+	if !ok {
+		v = lint.ChangesSchema(c.info, n)
+		c.ddl[n] = v
 	}
-	found := false
-	ast.Inspect(n, func(m ast.Node) bool {
-		call, ok := m.(*ast.CallExpr)
-		if !ok || found {
-			return !found
-		}
-		fn := lint.Callee(c.info, call)
-		if fn == nil {
-			return true
-		}
-		if lint.IsMethod(fn, gormPkg, "DB", "AutoMigrate", "Migrator") || lint.IsMethod(fn, gormV1Pkg, "DB", "AutoMigrate") {
-			found = true
-			return false
-		}
-		if name := fn.Name(); !strings.HasPrefix(name, "Exec") && !strings.HasPrefix(name, "MustExec") && name != "Raw" {
-			return true
-		}
-		for _, arg := range call.Args {
-			if b, ok := c.info.TypeOf(arg).Underlying().(*types.Basic); !ok || b.Info()&types.IsString == 0 {
-				continue
-			}
-			if text, ok := lint.StaticString(c.info, n, arg, sqltext.Hole); ok && sqltext.Classify(text) == sqltext.DDL {
-				found = true
-				return false
-			}
-		}
-		return true
-	})
-	c.ddl[n] = found
-	return found
+	return v
 }
