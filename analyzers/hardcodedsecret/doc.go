@@ -41,7 +41,9 @@ its first 4 characters, then a mask and its length (ghp_…(40 chars)).
 Not reported: empty strings and placeholders (changeme, your-api-key,
 xxx, ***, <...>, ${...}, {{...}}, %s, example, dummy, test, redacted),
 names of things (environment variable names, header names, config keys,
-flag names), messages and other text with spaces, connection strings
+flag names), values of a mode selector (a variable or field the package
+compares with two or more string constants, like an SMTP Auth of "plain"
+or "login"), messages and other text with spaces, connection strings
 whose password is a placeholder, a format verb or a dev default on
 localhost, published example values (AWS's ...EXAMPLE keys, Stripe's
 documentation keys, jwt.io's sample), references to secrets

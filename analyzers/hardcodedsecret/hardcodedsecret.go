@@ -60,6 +60,9 @@ type checker struct {
 	// constant's declaration once the whole package has been seen.
 	pending []pendingUse
 	kinds   map[string]cachedKind // see (*checker).secretKind
+	// modes maps variables and fields to the string constants they are
+	// compared with; built on first use (see isMode).
+	modes map[types.Object]map[string]bool
 }
 
 type pendingUse struct {
@@ -200,7 +203,7 @@ func (c *checker) assign(as *ast.AssignStmt) {
 		return
 	}
 	for i, lhs := range as.Lhs {
-		if name := c.nameOf(lhs); name != "" {
+		if name := c.nameOf(lhs); name != "" && !c.modeNamed(name, lhs) {
 			c.check(name, "assigned to "+name, as.Rhs[i])
 		}
 	}
@@ -250,7 +253,7 @@ func (c *checker) compositeLit(cl *ast.CompositeLit) {
 	case *types.Struct:
 		for i, elt := range cl.Elts {
 			if kv, ok := elt.(*ast.KeyValueExpr); ok {
-				if id, ok := kv.Key.(*ast.Ident); ok {
+				if id, ok := kv.Key.(*ast.Ident); ok && !c.modeNamed(id.Name, id) {
 					c.check(id.Name, "in field "+id.Name, kv.Value)
 				}
 			} else if i < u.NumFields() {

@@ -14,7 +14,7 @@ import (
 func module() string { return filepath.Join(analysistest.TestData(), "src", "svc") }
 
 // The packages whose expectations hold with the default settings.
-var defaultPackages = []string{"./providers", "./config", "./dsn", "./negatives", "./client", "./gen", "./ignore"}
+var defaultPackages = []string{"./providers", "./config", "./dsn", "./negatives", "./client", "./gen", "./ignore", "./relay"}
 
 func TestAnalyzer(t *testing.T) {
 	analysistest.Run(t, module(), hardcodedsecret.Analyzer, defaultPackages...)
