@@ -15,7 +15,8 @@ func TestTestSupport(t *testing.T) {
 		"example.com/site/testimonials": false, "example.com/svc/dbtest": true,
 		"github.com/fsouza/fake-gcs-server": true, "github.com/fsouza/fake-gcs-server/fakestorage": true,
 		"example.com/svc/internal/mocks": true, "example.com/svc/fakeclock": true, "example.com/svc/mockstore": true,
-		"example.com/svc/featureflags": false, "example.com/svc/storage": false, "example.com/svc/fakery-free/api": false,
+		"github.com/sigstore/rekor/pkg/fuzz": true, "example.com/svc/internal/fuzzing/corpus": true,
+		"example.com/svc/fuzzy": false, "example.com/svc/featureflags": false, "example.com/svc/storage": false, "example.com/svc/fakery-free/api": false,
 	} {
 		pkg := types.NewPackage(path, filepath.Base(path))
 		if got := TestSupport(pkg); got != want {
