@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
+	"honnef.co/go/tools/analysis/facts/deprecated"
 
 	"github.com/resilint/resilint/internal/lint"
 )
@@ -18,7 +19,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:      "ctxpropagation",
 	Doc:       Doc,
 	URL:       lint.DocsURL + "ctxpropagation.md",
-	Requires:  []*analysis.Analyzer{inspect.Analyzer},
+	Requires:  []*analysis.Analyzer{inspect.Analyzer, deprecated.Analyzer},
 	Run:       run,
 	FactTypes: []analysis.Fact{(*noContextIO)(nil), (*inertContext)(nil)},
 }
@@ -45,13 +46,16 @@ func init() {
 
 // A checker holds one package's state.
 type checker struct {
-	p        *lint.Pass
-	launched map[ast.Node]bool // launchedByGo's answer per function literal
-	info     *types.Info
-	sources  []ctxSource
-	table    map[string]tableTwin
-	twins    map[twinKey]*twin
-	ctxType  *types.Interface
+	p *lint.Pass
+	// deprecated holds the objects whose doc says "Deprecated:", in this
+	// package and its dependencies: a deprecated twin is not offered.
+	deprecated map[types.Object]*deprecated.IsDeprecated
+	launched   map[ast.Node]bool // launchedByGo's answer per function literal
+	info       *types.Info
+	sources    []ctxSource
+	table      map[string]tableTwin
+	twins      map[twinKey]*twin
+	ctxType    *types.Interface
 
 	// facts of the package's own functions, computed after the traversal.
 	cands   map[*types.Func]*candidate
@@ -94,20 +98,21 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	p := lint.NewPass(pass, &common)
 	c := &checker{
-		p:         p,
-		info:      pass.TypesInfo,
-		sources:   append(append([]ctxSource(nil), builtinSources...), parseContextTypes(extraContextTypes)...),
-		table:     twinTable(extraTwins),
-		twins:     make(map[twinKey]*twin),
-		ctxType:   ctxIface,
-		cands:     make(map[*types.Func]*candidate),
-		detaches:  make(map[ast.Node]bool),
-		nilGuard:  make(map[ast.Node]bool),
-		fresh:     make(map[*types.Var]bool),
-		srcCache:  make(map[*ast.FuncType]*avail),
-		ins:       pass.ResultOf[inspect.Analyzer].(*inspector.Inspector),
-		inert:     make(map[*types.Func][]bool),
-		implInert: make(map[implKey]bool),
+		p:          p,
+		info:       pass.TypesInfo,
+		sources:    append(append([]ctxSource(nil), builtinSources...), parseContextTypes(extraContextTypes)...),
+		table:      twinTable(extraTwins),
+		deprecated: pass.ResultOf[deprecated.Analyzer].(deprecated.Result).Objects,
+		twins:      make(map[twinKey]*twin),
+		ctxType:    ctxIface,
+		cands:      make(map[*types.Func]*candidate),
+		detaches:   make(map[ast.Node]bool),
+		nilGuard:   make(map[ast.Node]bool),
+		fresh:      make(map[*types.Var]bool),
+		srcCache:   make(map[*ast.FuncType]*avail),
+		ins:        pass.ResultOf[inspect.Analyzer].(*inspector.Inspector),
+		inert:      make(map[*types.Func][]bool),
+		implInert:  make(map[implKey]bool),
 	}
 	// One traversal over every file, analyzed or not: facts describe what
 	// a function does wherever it is written (p.Report drops findings in

@@ -14,7 +14,7 @@ import (
 func module(t *testing.T) string { return testmod.Dir(t, "svc") }
 
 // The packages whose expectations hold with the default settings.
-var defaultPackages = []string{"./store", "./api", "./ginapp", "./echoapp", "./gormrepo", "./cmd/...", "./logs", "./gen", "./localtwins", "./mvcc/...", "./tracing", "./dbinit", "./background/..."}
+var defaultPackages = []string{"./store", "./api", "./ginapp", "./echoapp", "./gormrepo", "./cmd/...", "./logs", "./gen", "./localtwins", "./mvcc/...", "./tracing", "./dbinit", "./background/...", "./swagger/..."}
 
 func TestAnalyzer(t *testing.T) {
 	analysistest.Run(t, module(t), ctxpropagation.Analyzer, defaultPackages...)

@@ -36,7 +36,8 @@ should be
 
 	row := s.db.QueryRowContext(ctx, "SELECT ...", id)
 
-Not reported: code with no context (main, init, constructors), a fresh
+Not reported: code with no context (main, init, constructors), a twin
+marked Deprecated (go-swagger's NewXParamsWithContext), a fresh
 context after <-ctx.Done() or in a case <-ctx.Done(): branch (graceful
 shutdown), in a deferred call or a callback run later (cleanup that must
 outlive cancellation), the root of signal.NotifyContext or of a

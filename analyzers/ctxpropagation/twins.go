@@ -175,7 +175,9 @@ func (c *checker) findTwin(fn *types.Func, sig *types.Signature, recvT types.Typ
 	}
 	for _, suffix := range twinSuffixes {
 		t := c.lookup(fn, recvT, fn.Name()+suffix)
-		if t == nil || !c.sameAfterCtx(sig, t) {
+		if t == nil || !c.sameAfterCtx(sig, t) || c.deprecated[t] != nil {
+			// A deprecated twin points elsewhere for the context (go-swagger's
+			// NewXParamsWithContext: "use the operation call with context").
 			continue
 		}
 		if localTwin(fn) {
