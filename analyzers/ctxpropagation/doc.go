@@ -41,7 +41,9 @@ marked Deprecated (go-swagger's NewXParamsWithContext), a fresh
 context after <-ctx.Done() or in a case <-ctx.Done(): branch (graceful
 shutdown), in a deferred call or a callback run later (cleanup that must
 outlive cancellation), the root of signal.NotifyContext or of a
-long-lived component kept in a struct field, a default for a nil ctx,
+long-lived component kept in a struct field, a default for a nil ctx, a
+local that holds ctx and is set to a fresh root in a branch (an opt-in
+detach),
 functions that detach with context.WithoutCancel, a fresh context passed
 to a parameter of the module's code that is only checked (ctx.Err()) or
 read for values or that only bounds fire-and-forget goroutines (each

@@ -140,7 +140,18 @@ func (c *checker) deliberateFresh(cur inspector.Cursor, call *ast.CallExpr, a *a
 	// ctx = context.Background() / if ctx == nil { ... }
 	if as, ok := parent.Node().(*ast.AssignStmt); ok && a.v != nil {
 		for _, lhs := range as.Lhs {
-			if id, ok := ast.Unparen(lhs).(*ast.Ident); ok && c.info.ObjectOf(id) == a.v {
+			id, ok := ast.Unparen(lhs).(*ast.Ident)
+			if !ok {
+				continue
+			}
+			if c.info.ObjectOf(id) == a.v {
+				return true
+			}
+			// handlerCtx := ctx; if graceful { handlerCtx =
+			// context.Background() }: the code chooses between the
+			// context in scope and a detached one (gue's graceful
+			// shutdown lets a running job finish).
+			if w, ok := c.info.ObjectOf(id).(*types.Var); ok && w != a.v && c.derivedFrom(a.fn, w, a.v) {
 				return true
 			}
 		}
