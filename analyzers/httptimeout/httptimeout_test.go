@@ -14,7 +14,7 @@ import (
 func module(t *testing.T) string { return testmod.Dir(t, "svc") }
 
 // The packages whose expectations hold with the default settings.
-var defaultPackages = []string{"./client", "./peer", "./server", "./ginapp", "./echoapp", "./storage", "./testutil", "./gen", "./ignore", "./fix", "./release/...", "./cmd/..."}
+var defaultPackages = []string{"./client", "./peer", "./server", "./ginapp", "./echoapp", "./storage", "./testutil", "./gen", "./ignore", "./fix", "./release/...", "./cmd/...", "./internal/uicmd"}
 
 func TestAnalyzer(t *testing.T) {
 	analysistest.Run(t, module(t), httptimeout.Analyzer, defaultPackages...)

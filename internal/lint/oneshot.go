@@ -43,10 +43,14 @@ func NewOneShots(pass *analysis.Pass) *OneShots {
 }
 
 // CommandPackage reports whether the package is a command: a main
-// package, or a package under a cmd directory (the subcommands of a tool,
-// like caddy's caddycmd or cloud-sql-proxy's cmd).
+// package, a package under a cmd directory (the subcommands of a tool,
+// like caddy's caddycmd or cloud-sql-proxy's cmd), or one named for a
+// command's body kept elsewhere (riverui's internal/riveruicmd, whose Run
+// is all that cmd/riverui's main calls).
 func (o *OneShots) CommandPackage() bool {
-	return o.pkg.Name() == "main" || slices.Contains(strings.Split(o.pkg.Path(), "/"), "cmd")
+	name := o.pkg.Name()
+	return name == "main" || len(name) > len("cmd") && strings.HasSuffix(name, "cmd") ||
+		slices.Contains(strings.Split(o.pkg.Path(), "/"), "cmd")
 }
 
 // At reports whether the code at cur, in a command package, runs once per
