@@ -22,7 +22,7 @@ demo: build ## build resilint and run it on the bundled example service
 test: fmt-check vet ## run every test (unit, analyzer, end-to-end)
 	$(GO) test -timeout 30m ./...
 
-test-short: ## run the tests without the end-to-end ones
+test-short: ## the everyday loop: unit and analyzer tests, without the end-to-end ones (docs/performance.md)
 	$(GO) test -short ./...
 
 vet: ## go vet the project itself
@@ -39,10 +39,10 @@ golangci: ## build golangci-lint v2 with the resilint plugin into bin/golangci-l
 test-golangci: golangci ## run the golangci-lint plugin integration test on the real binary
 	RESILINT_GOLANGCI_BIN=$(CURDIR)/$(GOLANGCI) RESILINT_GOLANGCI_CUSTOM=1 $(GO) test -count=1 -timeout 30m -run 'GolangciLint' -v ./plugin/
 
-corpus: ## download the pinned evaluation corpus (eval/corpus.txt) into $$RESILINT_CORPUS (default ~/.cache/resilint-corpus)
+corpus: ## download the pinned corpus (eval/corpus.txt) and apps (eval/apps.txt; from $$RESILINT_MIRROR if set) into $$RESILINT_CORPUS (default ~/.cache/resilint-corpus)
 	$(GO) run ./eval corpus
 
-eval: ## run resilint on the corpus and std twice; reports in eval/results/ (fails on crashes or nondeterminism)
+eval: ## run resilint on the corpus, std and apps twice; reports and triage table (apps.md) in eval/results/ (fails on crashes or nondeterminism)
 	$(GO) run ./eval run
 
 bench: ## time and memory of resilint next to go vet, gosec and noctx on the corpus; rewrites docs/performance.md
@@ -55,6 +55,12 @@ fuzz: ## run every fuzz target for FUZZTIME each
 	    echo "== $$pkg $$f"; $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
 	  done; \
 	done
+
+GORELEASER ?= goreleaser
+.PHONY: release-snapshot
+release-snapshot: ## build every release archive into dist/ with goreleaser v2, publishing nothing (docs/release.md)
+	$(GORELEASER) check
+	$(GORELEASER) release --snapshot --clean --skip=publish
 
 clean: ## remove build output
 	rm -rf bin

@@ -1,15 +1,18 @@
 // Command eval keeps resilint's numbers honest on real code.
 //
-//	go run ./eval corpus   # make corpus: materialize the pinned corpus (idempotent)
-//	go run ./eval run      # make eval: run resilint on the corpus and std, write reports
-//	go run ./eval bench    # make bench: time and memory next to go vet, gosec and noctx
+//	go run ./eval corpus [names]   # make corpus: materialize the pinned corpus and apps (idempotent)
+//	go run ./eval run [-apps-only] [-half tune|report] [names]
+//	                               # make eval: run resilint on the corpus, std and apps, write reports
+//	go run ./eval bench            # make bench: time and memory next to go vet, gosec and noctx
 //
 // The corpus lives outside the repository, in $RESILINT_CORPUS (default
-// $HOME/.cache/resilint-corpus); reports go to eval/results/.
+// $HOME/.cache/resilint-corpus), the apps of eval/apps.txt in its apps/
+// directory; reports go to eval/results/. See docs/evaluation.md.
 package main
 
 import (
 	"bufio"
+	"flag"
 	"fmt"
 	"os"
 	"os/exec"
@@ -26,9 +29,18 @@ func main() {
 	only := os.Args[2:]
 	switch os.Args[1] {
 	case "corpus":
-		err = materialize(only)
+		err = materializeAll(only)
 	case "run":
-		err = evaluate(only)
+		fs := flag.NewFlagSet("run", flag.ExitOnError)
+		appsOnly := fs.Bool("apps-only", false, "evaluate only the apps of eval/apps.txt")
+		half := fs.String("half", "", "evaluate only the apps of this half: tune or report")
+		fs.Parse(os.Args[2:])
+		opts := evalOptions{only: fs.Args(), appsOnly: *appsOnly, half: *half}
+		if opts.half != "" && opts.half != halfTune && opts.half != halfReport {
+			err = fmt.Errorf("-half %q: want tune or report", opts.half)
+		} else if err = checkNames(opts.only, true); err == nil {
+			err = evaluate(opts)
+		}
 	case "bench":
 		err = bench(only)
 	default:
@@ -81,6 +93,52 @@ func readCorpus(only []string) ([]module, error) {
 		}
 	}
 	return out, sc.Err()
+}
+
+// materializeAll materializes the proxy modules and the apps named in
+// only (all when it is empty).
+func materializeAll(only []string) error {
+	if err := checkNames(only, false); err != nil {
+		return err
+	}
+	apps, err := readApps(only)
+	if err != nil {
+		return err
+	}
+	if err := materialize(only); err != nil {
+		return err
+	}
+	return materializeApps(apps)
+}
+
+// checkNames fails on a name that is neither a proxy module nor an app
+// (nor std, where allowed), and on an app named like a proxy module: both
+// share the result files.
+func checkNames(only []string, std bool) error {
+	mods, err := readCorpus(nil)
+	if err != nil {
+		return err
+	}
+	apps, err := readApps(nil)
+	if err != nil {
+		return err
+	}
+	known := map[string]bool{"std": std}
+	for _, m := range mods {
+		known[m.Name] = true
+	}
+	for _, a := range apps {
+		if known[a.Name] || a.Name == "std" {
+			return fmt.Errorf("eval/apps.txt line %d: %s is already a corpus.txt module or std", a.Line, a.Name)
+		}
+		known[a.Name] = true
+	}
+	for _, n := range only {
+		if !known[n] {
+			return fmt.Errorf("%s is in neither eval/corpus.txt nor eval/apps.txt", n)
+		}
+	}
+	return nil
 }
 
 func contains(list []string, s string) bool {

@@ -17,14 +17,8 @@ import (
 
 // report is the part of resilint's JSON output the evaluation reads.
 type report struct {
-	Findings []struct {
-		Analyzer string `json:"analyzer"`
-		File     string `json:"file"`
-		Line     int    `json:"line"`
-		Column   int    `json:"column"`
-		Message  string `json:"message"`
-	} `json:"findings"`
-	Errors []struct {
+	Findings []reportFinding `json:"findings"`
+	Errors   []struct {
 		Package  string `json:"package"`
 		Message  string `json:"message"`
 		Internal bool   `json:"internal"`
@@ -34,28 +28,43 @@ type report struct {
 	} `json:"summary"`
 }
 
+type reportFinding struct {
+	Analyzer string `json:"analyzer"`
+	File     string `json:"file"` // relative to the directory resilint ran in
+	Line     int    `json:"line"`
+	Column   int    `json:"column"`
+	Message  string `json:"message"`
+}
+
 type target struct {
 	name, dir string
 	patterns  []string
+	group     string   // proxy, std, or an app's half
+	env       []string // added to the environment of the runs
+}
+
+// evalOptions selects the targets of a run.
+type evalOptions struct {
+	only     []string // target names; all when empty
+	appsOnly bool     // leave out the proxy modules and std
+	half     string   // only the apps of this half (implies appsOnly)
 }
 
 // evaluate runs resilint on every corpus module and on std, twice, and
 // writes per-analyzer reports. It fails on internal errors (a crash or an
 // analyzer error) and on runs whose findings differ (nondeterminism).
-func evaluate(only []string) error {
-	mods, err := readCorpus(only)
+func evaluate(opts evalOptions) error {
+	targets, err := evalTargets(opts)
 	if err != nil {
 		return err
 	}
-	var targets []target
-	for _, m := range mods {
-		if _, err := os.Stat(filepath.Join(m.Dir(), okMarker)); err != nil {
-			return fmt.Errorf("%s is not materialized: run `make corpus` first", m.Name)
+	// Read every triage file before the long runs, so a malformed one
+	// fails at once.
+	triage := map[string]map[location]record{}
+	for _, t := range targets {
+		if triage[t.name], err = loadTriage(t.name); err != nil {
+			return err
 		}
-		targets = append(targets, target{m.Name, m.Dir(), []string{"./..."}})
-	}
-	if len(only) == 0 || contains(only, "std") {
-		targets = append(targets, target{"std", repoDir(), []string{"std"}})
 	}
 
 	results := filepath.Join(repoDir(), "eval", "results")
@@ -77,6 +86,7 @@ func evaluate(only []string) error {
 
 	var failures []string
 	reports := map[string]*report{}
+	var scores []targetScore
 	for _, t := range targets {
 		fmt.Fprintf(os.Stderr, "eval: %s ...\n", t.name)
 		start := time.Now()
@@ -107,10 +117,15 @@ func evaluate(only []string) error {
 			}
 		}
 		reports[t.name] = a
+		byAnalyzer, untriaged := score(a.Findings, triage[t.name])
+		scores = append(scores, targetScore{t.name, t.group, byAnalyzer, untriaged})
 		fmt.Fprintf(os.Stderr, "eval: %s: %d findings, %d packages, %d load errors (%s)\n",
 			t.name, len(a.Findings), a.Summary.Packages, len(a.Errors), time.Since(start).Round(time.Second))
 	}
 	if err := writeReports(results, targets, reports); err != nil {
+		return err
+	}
+	if err := writeAppsReport(results, scores); err != nil {
 		return err
 	}
 	fmt.Fprintf(os.Stderr, "eval: reports in %s\n", results)
@@ -120,8 +135,56 @@ func evaluate(only []string) error {
 	return nil
 }
 
+// evalTargets lists the proxy modules, std and the apps a run covers.
+// Apps run with their skipped packages left out, in their module
+// directory, so that finding paths are relative to the module root.
+func evalTargets(opts evalOptions) ([]target, error) {
+	var targets []target
+	if !opts.appsOnly && opts.half == "" {
+		mods, err := readCorpus(opts.only)
+		if err != nil {
+			return nil, err
+		}
+		for _, m := range mods {
+			if _, err := os.Stat(filepath.Join(m.Dir(), okMarker)); err != nil {
+				return nil, fmt.Errorf("%s is not materialized: run `make corpus` first", m.Name)
+			}
+			targets = append(targets, target{m.Name, m.Dir(), []string{"./..."}, groupProxy, nil})
+		}
+		if len(opts.only) == 0 || contains(opts.only, "std") {
+			targets = append(targets, target{"std", repoDir(), []string{"std"}, groupStd, nil})
+		}
+	}
+	apps, err := readApps(opts.only)
+	if err != nil {
+		return nil, err
+	}
+	for _, a := range apps {
+		if opts.half != "" && a.Half != opts.half {
+			continue
+		}
+		patch, err := readPatch(a.Name)
+		if err != nil {
+			return nil, err
+		}
+		marker, err := os.ReadFile(filepath.Join(a.Dir(), appMarkerFile))
+		if err != nil || string(marker) != appMarker(a, patch) {
+			return nil, fmt.Errorf("%s is not materialized at its commit and setup: run `make corpus` first", a.Name)
+		}
+		pkgs, err := appPackages(a.ModuleDir(), a.Setup.Skip)
+		if err != nil {
+			return nil, err
+		}
+		targets = append(targets, target{a.Name, a.ModuleDir(), pkgs, a.Half, appEnv})
+	}
+	if len(targets) == 0 {
+		return nil, errors.New("nothing to evaluate (is eval/apps.txt there?)")
+	}
+	return targets, nil
+}
+
 func runOnce(bin string, t target) (*report, []byte, error) {
-	cmd := command(t.dir, nil, bin, append([]string{"-format", "json"}, t.patterns...)...)
+	cmd := command(t.dir, t.env, bin, append([]string{"-format", "json"}, t.patterns...)...)
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
 	err := cmd.Run()

@@ -145,6 +145,25 @@ func TestGolangciLintBadSettings(t *testing.T) {
 	}
 }
 
+// TestGolangciLintMalformedDirective: a directive with no reason silences
+// nothing, and golangci-lint says so through the plugin, as the CLI does.
+func TestGolangciLintMalformedDirective(t *testing.T) {
+	dir := gclModule(t, "enable: [httptimeout]\n")
+	src := "package api\n\nimport \"net/http\"\n\n// Ready has a directive with no reason.\nfunc Ready() {\n\t//resilint:ignore httptimeout\n\thttp.Get(\"http://127.0.0.1:9901/ready\")\n}\n"
+	if err := os.WriteFile(filepath.Join(dir, "internal", "api", "ready.go"), []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := golangci(t, dir, "./...")
+	for _, want := range []string{
+		"internal/api/ready.go:7:2: resilint: //resilint:ignore needs a reason after the analyzer names",
+		"internal/api/ready.go:8:2: httptimeout: http.Get uses http.DefaultClient",
+	} {
+		if !strings.Contains(r.out, want) {
+			t.Errorf("output lacks %q:\n%s", want, r.out)
+		}
+	}
+}
+
 func TestGolangciLintFix(t *testing.T) {
 	dir := gclModule(t, "enable: [httptimeout]\n")
 	golangci(t, dir, "--fix", "./...")

@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 
 	"github.com/golangci/plugin-module-register/register"
 	"golang.org/x/tools/go/analysis"
@@ -28,7 +29,8 @@ func init() {
 }
 
 type linter struct {
-	analyzers []*analysis.Analyzer
+	analyzers  []*analysis.Analyzer // the enabled, configured checks
+	directives *analysis.Analyzer   // reports malformed directives
 }
 
 // New decodes the plugin's settings and configures the analyzers.
@@ -44,6 +46,7 @@ func New(settings any) (register.LinterPlugin, error) {
 	if err := cfg.Apply(enabled); err != nil {
 		return nil, fmt.Errorf("resilint: invalid settings: %w", err)
 	}
+	directives := directivesAnalyzer
 	if len(cfg.Exclude) > 0 {
 		wd, err := os.Getwd()
 		if err != nil {
@@ -52,11 +55,14 @@ func New(settings any) (register.LinterPlugin, error) {
 		for i, a := range enabled {
 			enabled[i] = excluding(a, &cfg, wd)
 		}
+		directives = excluding(directives, &cfg, wd)
 	}
-	return &linter{analyzers: enabled}, nil
+	return &linter{analyzers: enabled, directives: directives}, nil
 }
 
-func (l *linter) BuildAnalyzers() ([]*analysis.Analyzer, error) { return l.analyzers, nil }
+func (l *linter) BuildAnalyzers() ([]*analysis.Analyzer, error) {
+	return append(slices.Clone(l.analyzers), l.directives), nil
+}
 
 // GetLoadMode asks for type information: every analyzer resolves calls
 // through the type checker.

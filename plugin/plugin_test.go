@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"go.yaml.in/yaml/v3"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/resilint/resilint/analyzers"
 	"github.com/resilint/resilint/internal/config"
@@ -144,6 +146,31 @@ func nonDefault(f *flag.Flag) string {
 	return "[alpha, beta]"
 }
 
+// TestMalformedDirectivesReported runs the directive check golangci-lint
+// gets from the plugin: a //resilint:ignore with no reason suppresses
+// nothing, and must say so, as the CLI does, instead of being skipped.
+func TestMalformedDirectivesReported(t *testing.T) {
+	resetFlags(t)
+	p, err := New(settingsFromYAML(t, "enable: [httptimeout]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	built, err := p.BuildAnalyzers()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var check *analysis.Analyzer
+	for _, a := range built {
+		if a.Name == Name {
+			check = a
+		}
+	}
+	if check == nil || len(built) != 2 {
+		t.Fatalf("BuildAnalyzers = %v, want httptimeout and the %q directive check", built, Name)
+	}
+	analysistest.Run(t, analysistest.TestData(), check, "directives")
+}
+
 func TestExcludeWrapsAnalyzers(t *testing.T) {
 	resetFlags(t)
 	p, err := New(settingsFromYAML(t, "enable: [httptimeout]\nexclude: [internal/legacy/**]\n"))
@@ -156,5 +183,8 @@ func TestExcludeWrapsAnalyzers(t *testing.T) {
 	}
 	if a.Name != "httptimeout" || len(a.Requires) == 0 {
 		t.Errorf("wrapped analyzer lost its identity: %+v", a)
+	}
+	if d := p.(*linter).directives; d == directivesAnalyzer || d.Name != Name {
+		t.Error("with exclude set, the directive check must be wrapped too")
 	}
 }

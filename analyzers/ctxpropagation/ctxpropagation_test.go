@@ -11,22 +11,22 @@ import (
 
 // module is the testdata module: it requires the real gin, echo (v4),
 // GORM and sqlx, so the rules are checked against their real method sets.
-func module(t *testing.T) string { return testmod.Dir(t, "svc") }
+func module(t *testing.T) *testmod.Module { return testmod.Load(t, "svc") }
 
 // The packages whose expectations hold with the default settings.
 var defaultPackages = []string{"./store", "./api", "./ginapp", "./echoapp", "./gormrepo", "./cmd/...", "./logs", "./gen", "./localtwins", "./mvcc/...", "./tracing", "./dbinit", "./background/...", "./swagger/..."}
 
 func TestAnalyzer(t *testing.T) {
-	analysistest.Run(t, module(t), ctxpropagation.Analyzer, defaultPackages...)
+	module(t).Run(t, ctxpropagation.Analyzer, defaultPackages...)
 }
 
 func TestSuggestedFixes(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, module(t), ctxpropagation.Analyzer, "./fix")
+	analysistest.RunWithSuggestedFixes(t, module(t).Dir, ctxpropagation.Analyzer, "./fix")
 }
 
 func TestLoggingOptIn(t *testing.T) {
 	set(t, "logging", "true")
-	analysistest.Run(t, module(t), ctxpropagation.Analyzer, "./logsoptin")
+	module(t).Run(t, ctxpropagation.Analyzer, "./logsoptin")
 }
 
 // Without -logging the logging calls in ./logsoptin are not reported.
@@ -37,7 +37,7 @@ func TestLoggingDefault(t *testing.T) {
 func TestSettings(t *testing.T) {
 	set(t, "extra-twins", "example.com/svc/settings.Mailer.Send=example.com/svc/settings.Mailer.Deliver, example.com/svc/settings.Load=example.com/svc/settings.LoadFrom")
 	set(t, "extra-context-types", "example.com/svc/settings.Job=.Ctx()")
-	analysistest.Run(t, module(t), ctxpropagation.Analyzer, "./settings")
+	module(t).Run(t, ctxpropagation.Analyzer, "./settings")
 }
 
 // Without the settings nothing in ./settings is reported: every

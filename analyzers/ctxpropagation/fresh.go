@@ -25,23 +25,12 @@ func (c *checker) checkFresh(cur inspector.Cursor, call *ast.CallExpr, fn *types
 	}
 	what := "context." + fn.Name() + "()"
 	var fixes []analysis.SuggestedFix
-	repl := ""
 	if c.resolves(a, call.Pos()) {
-		repl = a.expr()
-		if a.goroutine {
-			repl = ""
-			if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && c.withoutCancelOK(call.Pos()) {
-				if id, ok := sel.X.(*ast.Ident); ok {
-					repl = id.Name + ".WithoutCancel(" + a.expr() + ")"
-				}
-			}
+		fix := c.p.NewFix(call.Pos())
+		if repl := c.fixCtx(fix, call, a); repl != "" {
+			fix.Replace(call.Pos(), call.End(), repl)
+			fixes = fix.Fix("replace " + what + " with " + repl)
 		}
-	}
-	if repl != "" {
-		fixes = []analysis.SuggestedFix{{
-			Message:   "replace " + what + " with " + repl,
-			TextEdits: []analysis.TextEdit{{Pos: call.Pos(), End: call.End(), NewText: []byte(repl)}},
-		}}
 	}
 	var msg string
 	switch {

@@ -59,13 +59,13 @@ func (c *checker) checkGorm(cur inspector.Cursor, call *ast.CallExpr, fn *types.
 	}
 	root := ch.Roots[0]
 	var fixes []analysis.SuggestedFix
-	ctxExpr := c.fixCtx(cur, call, a)
 	// Mechanical when the chain is written in the call itself.
-	if ctxExpr != "" && len(ch.Roots) == 1 && root.Pos() >= call.Pos() && root.End() <= call.End() {
-		fixes = append(fixes, analysis.SuggestedFix{
-			Message:   "add .WithContext(" + ctxExpr + ")",
-			TextEdits: []analysis.TextEdit{{Pos: root.End(), End: root.End(), NewText: []byte(".WithContext(" + ctxExpr + ")")}},
-		})
+	if len(ch.Roots) == 1 && root.Pos() >= call.Pos() && root.End() <= call.End() {
+		fix := c.p.NewFix(call.Pos())
+		if ctxExpr := c.fixCtx(fix, call, a); ctxExpr != "" {
+			fix.Insert(root.End(), ".WithContext("+ctxExpr+")")
+			fixes = fix.Fix("add .WithContext(" + ctxExpr + ")")
+		}
 	}
 	msg := fmt.Sprintf("gorm %s runs without %s, which is in scope: the handle has no WithContext, so a cancelled or timed-out caller does not stop the query; use .WithContext(%s) on the handle",
 		fn.Name(), a.display(), orCtx(a))

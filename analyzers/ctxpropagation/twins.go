@@ -313,7 +313,6 @@ func (c *checker) checkTwin(cur inspector.Cursor, call *ast.CallExpr, fn *types.
 	if c.afterDone(cur, a.fn) || c.boundToScope(cur, call, a) {
 		return
 	}
-	ctxExpr := c.fixCtx(cur, call, a)
 	var fixes []analysis.SuggestedFix
 	advice := tw.advice
 	if tw.name != "" {
@@ -322,11 +321,7 @@ func (c *checker) checkTwin(cur inspector.Cursor, call *ast.CallExpr, fn *types.
 			args = "ctx, " + tw.extra
 		}
 		advice = fmt.Sprintf("call %s(%s) instead", tw.name, args)
-		if ctxExpr != "" {
-			if f, ok := renameFix(call, tw, ctxExpr); ok {
-				fixes = append(fixes, f)
-			}
-		}
+		fixes = c.renameFix(call, tw, a)
 	}
 	var msg string
 	if a.goroutine {
@@ -339,45 +334,29 @@ func (c *checker) checkTwin(cur inspector.Cursor, call *ast.CallExpr, fn *types.
 	c.p.ReportNode(call, msg, fixes...)
 }
 
-// fixCtx returns the expression a fix passes as the context at call, or
-// "" when none can be written there.
-func (c *checker) fixCtx(cur inspector.Cursor, call *ast.CallExpr, a *avail) string {
+// fixCtx returns the expression a fix at call passes as the context, or
+// "" when none can be written there: the available context or, in a
+// goroutine, context.WithoutCancel of it, which keeps its values but not
+// its cancellation.
+func (c *checker) fixCtx(fix *lint.FixBuilder, call *ast.CallExpr, a *avail) string {
 	if !c.resolves(a, call.Pos()) {
 		return ""
 	}
 	if !a.goroutine {
 		return a.expr()
 	}
-	name := c.contextImport(call)
-	if name == "" || !c.withoutCancelOK(call.Pos()) {
+	if !c.withoutCancelOK(call.Pos()) {
+		return ""
+	}
+	name, ok := fix.Import("context")
+	if !ok {
 		return ""
 	}
 	return name + ".WithoutCancel(" + a.expr() + ")"
 }
 
-// contextImport returns the name under which the file holding n imports
-// package context, or "".
-func (c *checker) contextImport(n ast.Node) string {
-	for _, f := range c.p.Pass.Files {
-		if f.FileStart <= n.Pos() && n.Pos() < f.FileEnd {
-			for _, imp := range f.Imports {
-				if imp.Path.Value != `"context"` {
-					continue
-				}
-				if imp.Name == nil {
-					return "context"
-				}
-				if imp.Name.Name != "_" && imp.Name.Name != "." {
-					return imp.Name.Name
-				}
-			}
-		}
-	}
-	return ""
-}
-
 // renameFix rewrites x.F(args) as x.FContext(ctx, args).
-func renameFix(call *ast.CallExpr, tw *twin, ctxExpr string) (analysis.SuggestedFix, bool) {
+func (c *checker) renameFix(call *ast.CallExpr, tw *twin, a *avail) []analysis.SuggestedFix {
 	var id *ast.Ident
 	switch f := ast.Unparen(call.Fun).(type) {
 	case *ast.SelectorExpr:
@@ -385,24 +364,26 @@ func renameFix(call *ast.CallExpr, tw *twin, ctxExpr string) (analysis.Suggested
 	case *ast.Ident:
 		id = f
 	default:
-		return analysis.SuggestedFix{}, false
+		return nil
+	}
+	if tw.extra != "" && len(call.Args) > 0 {
+		return nil
+	}
+	fix := c.p.NewFix(call.Pos())
+	ctxExpr := c.fixCtx(fix, call, a)
+	if ctxExpr == "" {
+		return nil
 	}
 	args := ctxExpr
 	if tw.extra != "" {
-		if len(call.Args) > 0 {
-			return analysis.SuggestedFix{}, false
-		}
 		args += ", " + tw.extra
 	} else if len(call.Args) > 0 {
 		args += ", "
 	}
-	return analysis.SuggestedFix{
-		Message: "call " + tw.name + " with " + ctxExpr,
-		TextEdits: []analysis.TextEdit{
-			{Pos: id.Pos(), End: id.End(), NewText: []byte(tw.name)},
-			{Pos: call.Lparen + 1, End: call.Lparen + 1, NewText: []byte(args)},
-		},
-	}, true
+	// The twin lives where F does: a dot-imported F keeps its import used.
+	fix.Replace(id.Pos(), id.End(), tw.name, id)
+	fix.Insert(call.Lparen+1, args)
+	return fix.Fix("call " + tw.name + " with " + ctxExpr)
 }
 
 // contextAttachedLater reports a call of http.NewRequest whose request is

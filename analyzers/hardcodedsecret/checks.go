@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"hash/crc32"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 )
@@ -116,7 +117,10 @@ func bech32Checksum(hrp, data string) string {
 // that look random, not "..." or "xxx".
 func pemBody(m *Match) bool {
 	var b strings.Builder
-	for line := range strings.Lines(m.Body) {
+	// A key inside JSON (a service account file) or a Go string written
+	// with escapes has \n for its line breaks.
+	body := strings.NewReplacer(`\n`, "\n", `\r`, "").Replace(m.Body)
+	for line := range strings.Lines(body) {
 		if strings.Contains(line, ":") {
 			continue // an encryption header
 		}
@@ -130,8 +134,8 @@ func pemBody(m *Match) bool {
 			}
 		}
 	}
-	body := b.String()
-	return len(body) >= 64 && entropy(body) >= 4.5 && maxRun(body) < 6
+	key := b.String()
+	return len(key) >= 64 && entropy(key) >= 4.5 && maxRun(key) < 6 && !sequential(key)
 }
 
 // signedJWT accepts a JWT whose header names a signing algorithm (not
@@ -208,9 +212,128 @@ var knownPublic = map[string]bool{
 	"7f75367e7881255134e1375e723d1dea8ad5f6a4fdb79d938df1f1754a830606": true, // jwt.io sample
 	"cf4d418ed3de92d71f767db5391d5a2dacd40e1ce49e75d1137e2ecf4982d844": true, // RFC 7617 Aladdin
 	"78314b11be2e581549ac1c4f616563fad3fdf0c3b71678f6e2299182080e0598": true, // AWS docs secret key
+	// The example Google API keys of the Firebase Android SDK's sources and
+	// docs (github.com/firebase/firebase-android-sdk), copied into many apps.
+	"f56e323494a6ffc2064e7a955908957d84f0755e5f975dabd64328d0359a8f7c": true,
+	"2037abcaffb2b77785da716cf7ccff4ff4d00c4ea930db0167b7d71f50af7eb4": true,
+	"3f370c9dd8225c63b5c77de1f785edc9712958f18bb612d5fa2e0ae33aeca682": true,
+	"e4a5542bb7fd7b67e943c71ad29c34b5972c9840597e7eda53e666f44d5da0b9": true,
+	"a19f89ab3555eac10c40741f6df79ecf0935998f15569f8db9d67bce0181fff6": true,
+	"0b476bdf9acf2123d547b5ae76f1e59884d8ec9553ee0c47e9f31fd4768f3f3c": true,
+	"eb540d2b6ee2a0a47c5779bc8a0141784c6b753840d4c6f4e2428a6e86e9e0b1": true,
+	"37f8f09bdf12c2f2eae4ead7273a62ddb0c23459cbf902892f282b57f7ed6619": true,
+	"8731261cb72d86267a32a532ebd3df429e2144e5e4ced7e13568bc9e6c8fb1b1": true,
+	"49f777db995e8260da7ca9ffdf0c08d66f0453e97ec967018baf2cdfe3b582d0": true,
+	"27a9a42931dff7eb2f8434e20a9bce976ea364e7bee49187f19d5cfeca9c7045": true,
+	"dc0fcf046c61640cbd1e8b999ada3262d722c2ca4bf42dceac999020ffdbb614": true,
+	"4c98242dcadc8b29005c6b4aad526552d5ea1842149154c0694adeec75847583": true,
+	"ea9bb1082cf95663f5faca23b8b15ef2aa0fce0a5c6df9c32dcb85b2e0a4513d": true,
+	"3a8b61d0f636b007840c0d40ba12bcf48465dc054cdc1a68704a33521d84b665": true,
+	"a6c814bc555ae62c7bd8b58ec07bf559c7ed3a009976a1e0acc9cef0d4473b41": true,
 }
 
 func isKnownPublic(secret string) bool {
 	sum := sha256.Sum256([]byte(secret))
 	return knownPublic[hex.EncodeToString(sum[:])]
+}
+
+// notHex turns away a value of hexadecimal digits only where the format
+// is not hex (a git commit id next to the word cloudflare).
+func notHex(m *Match) bool {
+	return strings.Trim(strings.ToLower(m.Secret), "0123456789abcdef") != ""
+}
+
+// mixesLettersDigits accepts a random part that has both letters and
+// digits: an all-digit part is an id (a Slack team or user), an
+// all-letter one a word.
+func mixesLettersDigits(m *Match) bool {
+	var letter, digit bool
+	for i := 0; i < len(m.Body); i++ {
+		switch c := m.Body[i] | 0x20; {
+		case c >= 'a' && c <= 'z':
+			letter = true
+		case m.Body[i] >= '0' && m.Body[i] <= '9':
+			digit = true
+		}
+	}
+	return letter && digit
+}
+
+// notJWT leaves JSON Web Tokens after "Bearer" to the jwt rule, which
+// knows the published samples.
+func notJWT(m *Match) bool { return !strings.HasPrefix(m.Secret, "eyJ") }
+
+// bedrockKey accepts an Amazon Bedrock long-term API key: "ABSK", then
+// the base64 of "BedrockAPIKey-<id>-at-<account>:<secret>", whose secret
+// part must not be a placeholder (...EXAMPLE).
+func bedrockKey(m *Match) bool {
+	// Decode whole 4-character groups only: what matters is the prefix.
+	data, err := base64.RawStdEncoding.DecodeString(strings.TrimRight(m.Body, "=")[:len(strings.TrimRight(m.Body, "="))/4*4])
+	if err != nil || !strings.HasPrefix(string(data), "BedrockAPIKey-") {
+		return false
+	}
+	// The secret part follows the key id; both are random.
+	rest := strings.TrimPrefix(string(data), "BedrockAPIKey-")
+	if _, secret, ok := strings.Cut(rest, ":"); ok {
+		rest = secret
+	}
+	return len(rest) >= 20 && !providerPlaceholder(rest) && !providerPlaceholder(m.Body) && randomLooking(rest, 0.75)
+}
+
+// discordBotToken accepts a Discord bot token: its first part is the
+// base64 of the bot's numeric id (a snowflake of 17 to 20 digits).
+func discordBotToken(m *Match) bool {
+	id, _, _ := strings.Cut(m.Secret, ".")
+	data, err := base64.RawURLEncoding.DecodeString(strings.TrimRight(id, "="))
+	if err != nil || len(data) < 17 || len(data) > 20 {
+		return false
+	}
+	for _, c := range data {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return !providerPlaceholder(m.Body) && randomLooking(m.Body, 0.75)
+}
+
+// grafanaAPIKey accepts a Grafana API key: base64 of a JSON object with
+// the key ("k"), its name ("n") and the organization id ("id").
+func grafanaAPIKey(m *Match) bool {
+	var v struct {
+		K  string `json:"k"`
+		N  string `json:"n"`
+		ID any    `json:"id"`
+	}
+	data, err := base64.StdEncoding.DecodeString(m.Secret)
+	if err != nil {
+		data, err = base64.RawStdEncoding.DecodeString(strings.TrimRight(m.Secret, "="))
+	}
+	return err == nil && json.Unmarshal(data, &v) == nil && len(v.K) >= 16 && v.ID != nil &&
+		!providerPlaceholder(v.K) && randomLooking(v.K, 0.75)
+}
+
+// sentryOrgToken accepts a Sentry organization token: its claims part is
+// the base64 of a JSON object that starts with its issue time ("iat"),
+// and its secret part looks random.
+func sentryOrgToken(m *Match) bool {
+	claims, _, _ := strings.Cut(strings.TrimPrefix(m.Secret, "sntrys_"), "_")
+	data, err := base64.StdEncoding.DecodeString(claims)
+	if err != nil {
+		data, err = base64.RawStdEncoding.DecodeString(strings.TrimRight(claims, "="))
+	}
+	if err != nil || !strings.HasPrefix(string(data), `{"iat":`) {
+		return false
+	}
+	return !providerPlaceholder(m.Body) && randomLooking(m.Body, 0.75)
+}
+
+// aRuns are the runs of 'A' that X (Twitter) bearer tokens hold, from
+// zero bytes in what they encode.
+var aRuns = regexp.MustCompile(`A{4,}`)
+
+// twitterBearer accepts an X (Twitter) app bearer token: after its 22
+// 'A's and the runs of 'A' inside, the rest must look random.
+func twitterBearer(m *Match) bool {
+	rest := aRuns.ReplaceAllString(m.Body, "")
+	return len(rest) >= 40 && !providerPlaceholder(rest) && randomLooking(rest, 0.75)
 }

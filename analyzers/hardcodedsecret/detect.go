@@ -1,6 +1,7 @@
 package hardcodedsecret
 
 import (
+	"encoding/hex"
 	"net/url"
 	"regexp"
 	"strings"
@@ -15,7 +16,10 @@ type Match struct {
 	Secret string // the credential: judged, masked, counted
 	Body   string // its random part
 	Host   string // for connection strings, the host
-	start  int    // offset of Secret in Source
+	// Human is set when the secret is a password that passed as chosen
+	// by a person rather than as a random value.
+	Human bool
+	start int // offset of Secret in Source
 }
 
 // A detector holds the settings of one run. It is pure: the analyzer, the
@@ -74,13 +78,66 @@ func (d *detector) scan(s string) []Match {
 			if m.Body == "" {
 				m.Body = m.Secret
 			}
-			if !d.accept(&m) || overlaps(out, &m) {
+			if redacted(s, m.start+len(m.Secret)) || !d.accept(&m) || overlaps(out, &m) {
 				continue
 			}
 			out = append(out, m)
 		}
 	}
 	return out
+}
+
+// scanNamed runs the rules that need a provider's name (Rule.Named) on a
+// Go name and the constant given to it, written "name = value": the name
+// says whose the value is (cloudflareKey, oktaToken). It returns the
+// matches inside value, with offsets into value.
+func (d *detector) scanNamed(name, value string) []Match {
+	if len(value) < 16 || len(value) > maxScan {
+		return nil
+	}
+	prefix := name + " = "
+	var named detector
+	named = *d
+	named.rules = nil
+	for _, r := range d.rules {
+		if r.Named && hasKeyword(prefix, r.Keywords) {
+			named.rules = append(named.rules, r)
+		}
+	}
+	if len(named.rules) == 0 {
+		return nil
+	}
+	var out []Match
+	for _, m := range named.scan(prefix + value) {
+		if m.start >= len(prefix) {
+			m.Source, m.start = value, m.start-len(prefix)
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// hasNamedRule reports whether a name mentions a provider whose rule
+// needs the name (see scanNamed): most names do not, and that is the
+// cheap test.
+func (d *detector) hasNamedRule(name string) bool {
+	for _, r := range d.rules {
+		if r.Named && hasKeyword(name, r.Keywords) {
+			return true
+		}
+	}
+	return false
+}
+
+// redacted reports whether the text after a match masks the rest of a
+// value (xoxp-1234-5678-####, sk_live_4eC3…, AKIA1234...): a redacted
+// example, not a credential.
+func redacted(s string, end int) bool {
+	if end >= len(s) {
+		return false
+	}
+	rest := s[end:]
+	return rest[0] == '#' || rest[0] == '*' || strings.HasPrefix(rest, "…") || strings.HasPrefix(rest, "...")
 }
 
 func hasKeyword(s string, kws []string) bool {
@@ -124,8 +181,59 @@ func (d *detector) accept(m *Match) bool {
 		if providerPlaceholder(m.Body) {
 			return false
 		}
+	case judgeValue:
+		if !d.looksRandom(m.Secret) || providerPlaceholder(m.Secret) {
+			return false
+		}
 	}
 	return m.Rule.Check == nil || m.Rule.Check(m)
+}
+
+// judgeNamed decides whether value, given a name of the kind of secret
+// kind, is a credential: random-looking, or, for a password, shaped like
+// one a person chose (human).
+func (d *detector) judgeNamed(name, kind, value string) (report, human bool) {
+	if d.ignored(value) || spells(name, value) || isKnownPublic(value) {
+		return false, false
+	}
+	if d.looksRandom(value) {
+		return true, false
+	}
+	if kind == "password" && len(value) >= d.minLength && humanPassword(value) {
+		return true, true
+	}
+	if _, pass, ok := userPassword(value); ok {
+		// user:password, as a credentials value or a basic-auth pair.
+		if d.looksRandom(pass) {
+			return true, false
+		}
+		if len(pass) >= 6 && humanPassword(pass) {
+			return true, true
+		}
+	}
+	return false, false
+}
+
+// userPassword splits a user:password pair: one colon, a user name of
+// word characters (or an e-mail address) and a password without white
+// space or slashes. A digest (sha256:...), a scheme or a host:port is not
+// one.
+func userPassword(v string) (user, pass string, ok bool) {
+	user, pass, ok = strings.Cut(v, ":")
+	if !ok || user == "" || pass == "" || strings.ContainsAny(pass, ":/ \t") || strings.HasPrefix(pass, "//") {
+		return "", "", false
+	}
+	for i := 0; i < len(user); i++ {
+		c := user[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.IndexByte("._-@+", c) >= 0) {
+			return "", "", false
+		}
+	}
+	switch strings.ToLower(user) {
+	case "sha1", "sha256", "sha384", "sha512", "md5", "sha", "blake2b", "blake3":
+		return "", "", false
+	}
+	return user, pass, true
 }
 
 func (d *detector) ignored(v string) bool {
@@ -137,37 +245,46 @@ func (d *detector) ignored(v string) bool {
 	return false
 }
 
-// realPassword judges the password of a connection string.
+// realPassword judges the password of a connection string: a random one
+// is reported wherever it points; one a person chose (hunter2,
+// Summer2024!) unless it points at the developer's own machine, where it
+// is a dev default. Placeholders, templates and image defaults are not.
 func (d *detector) realPassword(m *Match) bool {
 	pw := strings.Trim(m.Secret, "'")
 	if u, err := url.PathUnescape(pw); err == nil {
 		pw = u
 	}
-	if len(pw) < 4 || defaultPasswords[strings.ToLower(pw)] || isPlaceholder(pw) || strings.ContainsAny(pw, " \t\n") {
-		return false
-	}
-	// A password of letters in one case (zaphod, nyuknyuknyuk, unused) is
-	// a toy value: generated and production passwords mix classes.
-	if strings.Trim(strings.ToLower(pw), "abcdefghijklmnopqrstuvwxyz") == "" && (pw == strings.ToLower(pw) || pw == strings.ToUpper(pw)) {
+	if len(pw) < 4 || defaultPasswords[strings.ToLower(pw)] || strings.ContainsAny(pw, " \t\n") {
 		return false
 	}
 	switch pw[0] {
 	case '$', '%', '{', '<', ':', '[', '(', '*':
 		return false // a template, a reference or a mask
 	}
-	// A dev default on the developer's own machine is not a leak; a
-	// random-looking password is, wherever it points.
+	if d.looksRandom(pw) && !isPlaceholder(pw) {
+		return true
+	}
+	if !dsnPassword(pw) {
+		return false
+	}
 	host := m.Host
 	if host == "" {
 		if sm := dsnHostRE.FindStringSubmatch(m.Source); sm != nil {
 			host = strings.Trim(sm[1], "'")
+		} else if sm := urlHostRE.FindStringSubmatch(m.Source); sm != nil {
+			host = sm[1] // the URL a curl command calls
+		} else if m.Rule.ID == "curl-basic-auth" {
+			host = "?" // unknown, not the local socket a DSN defaults to
 		}
 	}
-	if loopback(host) && !d.looksRandom(pw) {
+	if loopback(host) || strings.Contains(host, "example.") {
 		return false
 	}
+	m.Human = true
 	return true
 }
+
+var urlHostRE = regexp.MustCompile(`://(?:[^/@\s]*@)?(\[[^\]]*\]|[^/:?#\s"']+)`)
 
 var dsnHostRE = regexp.MustCompile(`(?:^|[\s;])(?:host|server|data source)=([^\s;]+)`)
 
@@ -185,7 +302,7 @@ var defaultPasswords = map[string]bool{
 	"postgres": true, "root": true, "guest": true, "admin": true, "user": true, "pass": true, "pwd": true,
 	"mysql": true, "redis": true, "mongo": true, "mongodb": true, "rabbitmq": true, "sa": true, "dev": true,
 	"local": true, "default": true, "demo": true, "app": true, "db": true, "toor": true, "minioadmin": true,
-	"root123": true, "admin123": true, "qwerty": true, "letmein": true, "welcome": true, "hunter2": true,
+	"root123": true, "admin123": true, "qwerty": true, "letmein": true, "welcome": true,
 }
 
 // placeholderWords, found anywhere in a value (lower-cased), mark it as a
@@ -224,7 +341,32 @@ func isPlaceholder(v string) bool {
 			return true
 		}
 	}
-	return maxRun(v) >= 4
+	return maxRun(v) >= runLimit(v, 4) || sequential(v) || periodic(v) || countingBytes(v)
+}
+
+// countingBytes reports whether v is the hex of consecutive bytes
+// (000102…, 0102…0f10), a test key rather than a generated one.
+func countingBytes(v string) bool {
+	b, err := hex.DecodeString(v)
+	if err != nil || len(b) < 8 {
+		return false
+	}
+	for i := 1; i < len(b); i++ {
+		if b[i] != b[i-1]+1 {
+			return false
+		}
+	}
+	return true
+}
+
+// periodic reports whether v repeats a shorter unit: deadbeefdeadbeef.
+func periodic(v string) bool {
+	for n := 1; n <= len(v)/2; n++ {
+		if len(v)%n == 0 && strings.Repeat(v[:n], len(v)/n) == v {
+			return true
+		}
+	}
+	return false
 }
 
 // hasVerb reports whether s holds a fmt verb such as %s, %v, %d or %q.
@@ -254,21 +396,36 @@ func providerPlaceholder(body string) bool {
 			return true
 		}
 	}
-	return maxRun(body) >= 5
+	return maxRun(body) >= runLimit(body, 5) || sequential(body) || periodic(body)
 }
 
-// maxRun returns the length of the longest run of one repeated byte.
+// maxRun returns the length of the longest run of one repeated byte,
+// separators aside: base64url of binary data has runs of '_' and '-',
+// and padding runs of '='.
 func maxRun(s string) int {
 	best, run := 0, 0
 	for i := 0; i < len(s); i++ {
-		if i > 0 && s[i] == s[i-1] {
+		switch {
+		case s[i] == '_' || s[i] == '-' || s[i] == '=':
+			run = 0
+		case i > 0 && s[i] == s[i-1]:
 			run++
-		} else {
+		default:
 			run = 1
 		}
 		best = max(best, run)
 	}
 	return best
+}
+
+// runLimit is the run length from which a value of v's length is a
+// placeholder (xxxx, ****): short for short values; long encoded tokens
+// (macaroons, JSON in base64) hold runs of 'A' from zero bytes.
+func runLimit(v string, short int) int {
+	if len(v) >= 64 {
+		return 8
+	}
+	return short
 }
 
 // mask is the only form in which a secret is ever shown: at most its first

@@ -1,6 +1,7 @@
 package hardcodedsecret
 
 import (
+	"encoding/base64"
 	"math"
 	"regexp"
 	"strings"
@@ -98,8 +99,8 @@ const hexScale = 0.85
 // looksRandom is the name-based rule's test: does a value given to a
 // secret-named variable, field or parameter look like a real credential?
 // It must be long enough, a single word (no white space), not a
-// placeholder, a reference or a name, mix character classes like generated
-// credentials do, and have enough entropy for its alphabet and length.
+// placeholder, a reference or a name, look generated rather than made of
+// words, and have enough entropy for its alphabet and length.
 func (d *detector) looksRandom(v string) bool {
 	if len(v) < max(d.minLength, 1) || len(v) > 4096 {
 		return false
@@ -109,8 +110,21 @@ func (d *detector) looksRandom(v string) bool {
 			return false
 		}
 	}
-	if isPlaceholder(v) || isReference(v) || wordLike(v) {
+	// A mode prefix (test_, sandbox-) names the environment a key is for,
+	// not a placeholder: the rest is judged.
+	if rest, ok := cutModePrefix(v); ok {
+		v = rest
+	}
+	if isPlaceholder(v) || isReference(v) || constantCase.MatchString(v) || otherShape(v) {
 		return false
+	}
+	if text, ok := encodedText(v); ok {
+		// Encoded text, not random bytes: judge the text, or the password
+		// of an encoded user:password pair (an HTTP Basic value).
+		if _, pass, ok := userPassword(text); ok {
+			return d.looksRandom(pass) || humanPassword(pass)
+		}
+		return text[0] != '{' && text[0] != '[' && d.looksRandom(text)
 	}
 	var lower, upper, digit, other int
 	for i := 0; i < len(v); i++ {
@@ -125,8 +139,21 @@ func (d *detector) looksRandom(v string) bool {
 			other = 1
 		}
 	}
-	if lower+upper == 0 || lower+upper+digit+other < 2 {
-		return false // numbers, dates, addresses; one-case words
+	switch {
+	case lower+upper == 0:
+		// Numbers: short ones are ids, ports, dates and amounts; a long
+		// one with the spread of random digits is a numeric secret.
+		return other == 0 && len(v) >= 16 && entropy(v) >= 2.6
+	case lower+upper+digit+other < 2:
+		// Letters of one case: words, unless long and gibberish.
+		if len(v) < 16 || !gibberish(v) {
+			return false
+		}
+	case digit+other == 0 && !gibberish(v):
+		return false // camelCase words: PutMeInA, AccessDenied
+	case alphabetSize(v) != 16 && wordLike(v) && !gibberish(v):
+		// Hex has six letters: its long parts are runs of digits, not words.
+		return false
 	}
 	th := d.minEntropy
 	if alphabetSize(v) == 16 {
@@ -142,11 +169,9 @@ func (d *detector) looksRandom(v string) bool {
 // /oauth/token, scram-sha-256, admin123. It splits the value into parts at
 // separators, letter/digit and camel-case boundaries: generated strings
 // switch between letters, digits and cases every character or two, so
-// their parts are short.
+// their parts are short. Generated strings of a one-case alphabet have
+// long parts too; gibberish tells them from words.
 func wordLike(v string) bool {
-	if constantCase.MatchString(v) {
-		return true // an enum value or an environment variable name: TR31_M7_HMAC_KEY
-	}
 	parts := splitParts(v)
 	if len(parts) == 0 {
 		return true
@@ -163,6 +188,67 @@ func wordLike(v string) bool {
 	}
 	return float64(total)/float64(len(parts)) >= 3 || !digits && short <= 1
 }
+
+// encodedText returns the text that v is the base64 of, when v decodes
+// (standard or URL alphabet, padded or not) to at least 8 bytes of
+// printable ASCII: base64 of random bytes almost never does
+// (ZXhhbXBsZS1hcHAtc2VjcmV0 is "example-app-secret").
+func encodedText(v string) (string, bool) {
+	if len(v) < 12 {
+		return "", false
+	}
+	for _, enc := range []*base64.Encoding{base64.StdEncoding, base64.URLEncoding, base64.RawStdEncoding, base64.RawURLEncoding} {
+		data, err := enc.DecodeString(v)
+		if err != nil || len(data) < 8 {
+			continue
+		}
+		for _, c := range data {
+			if c < 0x20 || c > 0x7e {
+				return "", false
+			}
+		}
+		return string(data), true
+	}
+	return "", false
+}
+
+// cutModePrefix cuts a leading test_, test-, sandbox_ or sandbox- from a
+// value long enough that the rest can be a key on its own.
+func cutModePrefix(v string) (string, bool) {
+	for _, p := range []string{"test_", "test-", "sandbox_", "sandbox-"} {
+		if rest, ok := strings.CutPrefix(v, p); ok && len(rest) >= 24 {
+			return rest, true
+		}
+	}
+	return v, false
+}
+
+// otherShape reports whether v has the shape of something other than a
+// credential: a regular expression, a version number, or an identifier of
+// words joined by separators (db_pass_1, billing-db-v2).
+func otherShape(v string) bool {
+	if strings.HasPrefix(v, "^") || strings.HasSuffix(v, "$") || strings.Contains(v, "(?") || strings.Contains(v, `\`) {
+		return true
+	}
+	if versionRE.MatchString(v) {
+		return true
+	}
+	parts := strings.FieldsFunc(v, func(r rune) bool { return r == '_' || r == '-' || r == '.' })
+	if len(parts) < 2 || strings.Trim(v, "_-.") != v && len(parts) < 3 {
+		return false
+	}
+	for _, p := range parts {
+		if !wordPartRE.MatchString(p) || gibberish(p) {
+			return false
+		}
+	}
+	return true
+}
+
+var (
+	versionRE  = regexp.MustCompile(`^v?[0-9]+(?:\.[0-9]+){1,3}(?:[-+.][0-9A-Za-z.\-]+)?$`)
+	wordPartRE = regexp.MustCompile(`^(?:[A-Za-z]+[0-9]{0,2}|[0-9]{1,4})$`)
+)
 
 var constantCase = regexp.MustCompile(`^[A-Z0-9]+(?:_[A-Z0-9]+)+$`)
 

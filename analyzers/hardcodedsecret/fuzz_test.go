@@ -28,8 +28,10 @@ func FuzzDetector(f *testing.F) {
 			}
 			checkMessage(t, providerMessage(&m), m.Secret, m.Rule.Description)
 		}
-		if kind, ok := secretKind(name); ok && d.looksRandom(s) && !strings.Contains(name, s) {
-			checkMessage(t, namedMessage(kind, "assigned to "+name, s), s, name)
+		if kind, ok := secretKind(name); ok && !strings.Contains(name, s) {
+			if report, human := d.judgeNamed(name, kind, s); report {
+				checkMessage(t, namedMessage(kind, "assigned to "+name, s, human), s, name)
+			}
 		}
 	})
 }

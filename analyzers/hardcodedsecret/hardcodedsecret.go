@@ -35,11 +35,20 @@ const fixAdvice = "anyone who can read the repository or its history can use it;
 // The messages show a secret only through mask.
 
 func providerMessage(m *Match) string {
-	return "hardcoded " + m.Rule.Description + " (" + mask(m.Secret) + "): " + fixAdvice
+	return "hardcoded " + m.Rule.Description + " (" + mask(m.Secret) + humanNote(m.Human) + "): " + fixAdvice
 }
 
-func namedMessage(kind, context, value string) string {
-	return "hardcoded " + kind + " " + context + " (" + mask(value) + "): " + fixAdvice
+func namedMessage(kind, context, value string, human bool) string {
+	return "hardcoded " + kind + " " + context + " (" + mask(value) + humanNote(human) + "): " + fixAdvice
+}
+
+// humanNote marks a finding whose secret passed as a password a person
+// chose rather than as a random value: it is weaker, and likely reused.
+func humanNote(human bool) string {
+	if human {
+		return ", looks human-chosen"
+	}
+	return ""
 }
 
 // A checker holds one package's traversal state.
@@ -89,6 +98,7 @@ func run(pass *analysis.Pass) (any, error) {
 		(*ast.ValueSpec)(nil),
 		(*ast.CompositeLit)(nil),
 		(*ast.CallExpr)(nil),
+		(*ast.BinaryExpr)(nil),
 	}
 	for cur := range c.p.Preorder(nodes...) {
 		switch n := cur.Node().(type) {
@@ -102,7 +112,16 @@ func run(pass *analysis.Pass) (any, error) {
 			c.compositeLit(n)
 		case *ast.CallExpr:
 			c.call(n)
+			c.equalCall(n)
+		case *ast.BinaryExpr:
+			if n.Op == token.EQL || n.Op == token.NEQ {
+				c.compare(n.X, n.Y)
+				c.compare(n.Y, n.X)
+			}
 		}
+	}
+	for _, f := range pass.Files {
+		c.embedded(f)
 	}
 	for _, u := range c.pending {
 		if e := c.constDecl[u.obj]; e != nil {
@@ -113,8 +132,9 @@ func run(pass *analysis.Pass) (any, error) {
 }
 
 // testFileRE matches the names of files that hold test fixtures outside
-// _test.go files: testcert.go, keys_test_data.go, test_fixtures.go.
-var testFileRE = regexp.MustCompile(`(?:^|[_.\-])test(?:s|ing|data|util|utils|cert|certs|keys?|helpers?|fixtures?|only)?(?:[_.\-]|$)`)
+// _test.go files: testcert.go, keys_test_data.go, test_fixtures.go, and
+// test doubles: mock_domains.go, fake_client.go.
+var testFileRE = regexp.MustCompile(`(?:^|[_.\-])(?:test(?:s|ing|data|util|utils|cert|certs|keys?|helpers?|fixtures?|only)?|mocks?|fakes?)(?:[_.\-]|$)`)
 
 // fixtureFile reports whether the file holding pos is a test fixture file.
 func (c *checker) fixtureFile(pos token.Pos) bool {
@@ -371,10 +391,13 @@ func calleeName(fun ast.Expr) string {
 	return "a function"
 }
 
-// check judges a value given a secret-like name in the given context.
+// check judges a value given a secret-like name in the given context, and
+// a value given a provider's name (cloudflareKey) by that provider's
+// format.
 func (c *checker) check(name, context string, value ast.Expr) {
 	kind, ok := c.secretKind(name)
-	if !ok {
+	named := c.det.hasNamedRule(name)
+	if !ok && !named {
 		return
 	}
 	e := ast.Unparen(value)
@@ -393,6 +416,9 @@ func (c *checker) check(name, context string, value ast.Expr) {
 	if _, ok := lint.ConstString(c.info, e); !ok {
 		return
 	}
+	if named && hasLiteral(e) && c.providerNamed(name, e) || !ok {
+		return
+	}
 	if !hasLiteral(e) {
 		// A named constant of this package: judged at its declaration.
 		if obj, ok := lint.ObjectOf(c.info, e).(*types.Const); ok && obj.Pkg() == c.p.Pkg {
@@ -403,6 +429,27 @@ func (c *checker) check(name, context string, value ast.Expr) {
 	c.named(name, kind, context, e)
 }
 
+// providerNamed reports the constant expression e if a rule that needs
+// the provider's name finds a credential in it, given that name.
+func (c *checker) providerNamed(name string, e ast.Expr) bool {
+	if c.reported[e] || c.fixtureFile(e.Pos()) {
+		return c.reported[e]
+	}
+	s, _ := lint.ConstString(c.info, e)
+	if len(c.det.scan(s)) > 0 {
+		return false // reported by literal, on its own
+	}
+	ms := c.det.scanNamed(name, s)
+	for _, m := range ms {
+		c.reported[e] = true
+		c.p.Report(analysis.Diagnostic{
+			Pos: e.Pos(), End: e.End(), Category: m.Rule.ID,
+			Message: providerMessage(&m),
+		})
+	}
+	return len(ms) > 0
+}
+
 // named reports the constant expression e, given a secret-like name, if
 // its value looks like a credential.
 func (c *checker) named(name, kind, context string, e ast.Expr) {
@@ -410,14 +457,18 @@ func (c *checker) named(name, kind, context string, e ast.Expr) {
 		return
 	}
 	s, ok := lint.ConstString(c.info, e)
-	if !ok || c.det.ignored(s) || len(c.det.scan(s)) > 0 || spells(name, s) || !c.det.looksRandom(s) {
+	if !ok || len(c.det.scan(s)) > 0 {
 		// Provider formats are reported by literal, with their name.
+		return
+	}
+	report, human := c.det.judgeNamed(name, kind, s)
+	if !report {
 		return
 	}
 	c.reported[e] = true
 	c.p.Report(analysis.Diagnostic{
 		Pos: e.Pos(), End: e.End(), Category: "name",
-		Message: namedMessage(kind, context, s),
+		Message: namedMessage(kind, context, s, human),
 	})
 }
 

@@ -1,30 +1,28 @@
 package hardcodedsecret_test
 
 import (
-	"path/filepath"
 	"strings"
 	"testing"
-
-	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/resilint/resilint/analyzers/hardcodedsecret"
 	"github.com/resilint/resilint/internal/testmod"
 )
 
-func module() string { return filepath.Join(analysistest.TestData(), "src", "svc") }
+// module is the testdata module, loaded once for all the tests.
+func module(t *testing.T) *testmod.Module { return testmod.Load(t, "svc") }
 
 // The packages whose expectations hold with the default settings.
 var defaultPackages = []string{"./providers", "./config", "./dsn", "./negatives", "./client", "./gen", "./ignore", "./relay"}
 
 func TestAnalyzer(t *testing.T) {
-	analysistest.Run(t, module(), hardcodedsecret.Analyzer, defaultPackages...)
+	module(t).Run(t, hardcodedsecret.Analyzer, defaultPackages...)
 }
 
 // Test files and test helper packages are skipped by default: the only
 // failures the default run may produce are their unmet expectations.
 func TestTestCodeSkippedByDefault(t *testing.T) {
 	rec := &testmod.Recorder{TB: t}
-	analysistest.Run(rec, module(), hardcodedsecret.Analyzer, "./testsonly", "./internal/testutil")
+	module(t).Run(rec, hardcodedsecret.Analyzer, "./testsonly", "./internal/testutil")
 	if len(rec.Errors) != 2 {
 		t.Fatalf("want the 2 test-code expectations unmet, got %d failures:\n%s", len(rec.Errors), strings.Join(rec.Errors, "\n"))
 	}
@@ -37,14 +35,14 @@ func TestTestCodeSkippedByDefault(t *testing.T) {
 
 func TestTestCodeWithFlag(t *testing.T) {
 	set(t, "tests", "true")
-	analysistest.Run(t, module(), hardcodedsecret.Analyzer, "./testsonly", "./internal/testutil")
+	module(t).Run(t, hardcodedsecret.Analyzer, "./testsonly", "./internal/testutil")
 }
 
 func TestSettings(t *testing.T) {
 	set(t, "min-length", "24")
 	set(t, "ignore-values", `^internal-,^[a-z]{3,5}$`)
 	set(t, "extra-rules", `acme-deploy:ACME deploy token=\bacmedt_(?P<secret>[A-Za-z0-9]{32})\b`)
-	analysistest.Run(t, module(), hardcodedsecret.Analyzer, "./settings")
+	module(t).Run(t, hardcodedsecret.Analyzer, "./settings")
 }
 
 // Settings given in JSON form are equivalent.
@@ -52,7 +50,7 @@ func TestSettingsJSON(t *testing.T) {
 	set(t, "min-length", "24")
 	set(t, "ignore-values", `^internal-`)
 	set(t, "extra-rules", `[{"id":"acme-deploy","description":"ACME deploy token","regex":"\\bacmedt_(?P<secret>[A-Za-z0-9]{32})\\b"}]`)
-	analysistest.Run(t, module(), hardcodedsecret.Analyzer, "./settings")
+	module(t).Run(t, hardcodedsecret.Analyzer, "./settings")
 }
 
 func TestBadSettings(t *testing.T) {

@@ -45,6 +45,9 @@ func (c *checker) indexModes() {
 		if obj == nil || !ok || s == "" {
 			return // a test for "" asks whether it is set, not which mode
 		}
+		if c.det.looksRandom(s) || humanPassword(s) {
+			return // a credential, not the name of a mode: two make a backdoor
+		}
 		if c.modes[obj] == nil {
 			c.modes[obj] = make(map[string]bool)
 		}

@@ -64,8 +64,13 @@ var notSecretTokens = map[string]bool{
 	"parser": true, "cancel": true, "cancellation": true, "marker": true, "delimiter": true, "split": true,
 	"sep": true, "separator": true, "special": true, "stop": true, "prompt": true, "input": true,
 	"output": true, "completion": true, "total": true, "sentinel": true, "type": true, "progress": true,
-	"change": true, "batch": true, "resource": true, "version": true, "etag": true,
+	"change": true, "batch": true, "resource": true, "version": true, "etag": true, "csrf": true,
+	"xsrf": true, "antiforgery": true,
 }
+
+// publicWords declare a value public: publicToken, publishableKey,
+// PublicAPIKey (Stripe's pk_, Mapbox's pk., a client-side analytics key).
+var publicWords = map[string]bool{"public": true, "publishable": true, "pub": true}
 
 // oneWord are names that hold a credential on their own, also written as
 // one word (APIKEY, clientsecret).
@@ -91,6 +96,11 @@ func secretKind(name string) (string, bool) {
 	}
 	if len(words) == 0 {
 		return "", false
+	}
+	for _, w := range words {
+		if publicWords[w] {
+			return "", false
+		}
 	}
 	head := words[len(words)-1]
 	prev := ""

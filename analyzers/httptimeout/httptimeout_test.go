@@ -11,17 +11,17 @@ import (
 
 // module is the testdata module: it requires the real gin and echo, so
 // the framework rules are checked against their real method sets.
-func module(t *testing.T) string { return testmod.Dir(t, "svc") }
+func module(t *testing.T) *testmod.Module { return testmod.Load(t, "svc") }
 
 // The packages whose expectations hold with the default settings.
 var defaultPackages = []string{"./client", "./peer", "./server", "./ginapp", "./echoapp", "./storage", "./testutil", "./gen", "./ignore", "./fix", "./release/...", "./cmd/...", "./internal/uicmd"}
 
 func TestAnalyzer(t *testing.T) {
-	analysistest.Run(t, module(t), httptimeout.Analyzer, defaultPackages...)
+	module(t).Run(t, httptimeout.Analyzer, defaultPackages...)
 }
 
 func TestSuggestedFixes(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, module(t), httptimeout.Analyzer, "./fix")
+	analysistest.RunWithSuggestedFixes(t, module(t).Dir, httptimeout.Analyzer, "./fix")
 }
 
 // Test files are analyzed only with -tests: the _test.go expectation in

@@ -4,21 +4,19 @@ import (
 	"strings"
 	"testing"
 
-	"golang.org/x/tools/go/analysis/analysistest"
-
 	"github.com/resilint/resilint/analyzers/missingtx"
 	"github.com/resilint/resilint/internal/testmod"
 )
 
 // module is the testdata module: it requires the real database libraries,
 // so the rules are checked against their real method sets.
-func module(t *testing.T) string { return testmod.Dir(t, "svc") }
+func module(t *testing.T) *testmod.Module { return testmod.Load(t, "svc") }
 
 // The packages whose expectations hold with the default settings.
 var defaultPackages = []string{"./sqlrepo", "./service", "./sqlxrepo", "./pgxrepo", "./gormrepo", "./mongorepo", "./mongov1repo", "./sqlcdb", "./sqlcuse", "./hygiene", "./gen", "./webapp", "./migrate"}
 
 func TestAnalyzer(t *testing.T) {
-	analysistest.Run(t, module(t), missingtx.Analyzer, defaultPackages...)
+	module(t).Run(t, missingtx.Analyzer, defaultPackages...)
 }
 
 // In-house write methods and min-writes.
@@ -26,14 +24,14 @@ func TestSettings(t *testing.T) {
 	testmod.SetFlag(t, missingtx.Analyzer, "write-methods", "example.com/svc/settings.Store.Put")
 	testmod.SetFlag(t, missingtx.Analyzer, "min-writes", "3")
 	rec := &testmod.Recorder{TB: t}
-	analysistest.Run(rec, module(t), missingtx.Analyzer, "./settings")
+	module(t).Run(rec, missingtx.Analyzer, "./settings")
 	// With min-writes 3, Save's two writes are not reported: its
 	// expectation is the only one unmet.
 	if len(rec.Errors) != 1 || !strings.Contains(rec.Errors[0], "store.go:12: no diagnostic") {
 		t.Errorf("want only Save's expectation unmet, got %q", rec.Errors)
 	}
 	testmod.SetFlag(t, missingtx.Analyzer, "min-writes", "2")
-	analysistest.Run(t, module(t), missingtx.Analyzer, "./settings")
+	module(t).Run(t, missingtx.Analyzer, "./settings")
 }
 
 // Test files are analyzed only with -tests: the _test.go expectation in

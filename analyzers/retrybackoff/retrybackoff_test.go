@@ -4,26 +4,24 @@ import (
 	"strings"
 	"testing"
 
-	"golang.org/x/tools/go/analysis/analysistest"
-
 	"github.com/resilint/resilint/analyzers/retrybackoff"
 	"github.com/resilint/resilint/internal/testmod"
 )
 
 // module is the testdata module: it requires the real backoff libraries,
 // so the do-not-flag cases are checked against their real APIs.
-func module(t *testing.T) string { return testmod.Dir(t, "svc") }
+func module(t *testing.T) *testmod.Module { return testmod.Load(t, "svc") }
 
 // The packages whose expectations hold with the default settings.
 var defaultPackages = []string{"./rules", "./ok", "./libs", "./sleeper", "./helpers", "./gen", "./ignore"}
 
 func TestAnalyzer(t *testing.T) {
-	analysistest.Run(t, module(t), retrybackoff.Analyzer, defaultPackages...)
+	module(t).Run(t, retrybackoff.Analyzer, defaultPackages...)
 }
 
 func TestRequireJitter(t *testing.T) {
 	set(t, "require-jitter", "true")
-	analysistest.Run(t, module(t), retrybackoff.Analyzer, "./jitter")
+	module(t).Run(t, retrybackoff.Analyzer, "./jitter")
 }
 
 // Without the setting, the unjittered loops of ./jitter are fine: the only
@@ -36,7 +34,7 @@ func TestJitterOffByDefault(t *testing.T) {
 // delay is reported, long or configured.
 func TestStrictFixedDelay(t *testing.T) {
 	set(t, "min-fixed-delay", "0")
-	analysistest.Run(t, module(t), retrybackoff.Analyzer, "./strict")
+	module(t).Run(t, retrybackoff.Analyzer, "./strict")
 }
 
 // By default none of ./strict's deliberate slow paces is reported: every
@@ -55,13 +53,13 @@ func TestMinFixedDelayThreshold(t *testing.T) {
 
 func TestBackoffFuncs(t *testing.T) {
 	set(t, "backoff-funcs", "example.com/svc/custom.Policy.Pause, example.com/svc/custom.Throttle")
-	analysistest.Run(t, module(t), retrybackoff.Analyzer, "./custom")
+	module(t).Run(t, retrybackoff.Analyzer, "./custom")
 }
 
 // Without the setting, the custom helpers are not waits.
 func TestBackoffFuncsUnset(t *testing.T) {
 	rec := &testmod.Recorder{TB: t}
-	analysistest.Run(rec, module(t), retrybackoff.Analyzer, "./custom")
+	module(t).Run(rec, retrybackoff.Analyzer, "./custom")
 	var unexpected int
 	for _, e := range rec.Errors {
 		if strings.Contains(e, "unexpected diagnostic") {

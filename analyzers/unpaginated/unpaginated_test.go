@@ -4,16 +4,14 @@ import (
 	"strings"
 	"testing"
 
-	"golang.org/x/tools/go/analysis/analysistest"
-
 	"github.com/resilint/resilint/analyzers/unpaginated"
 	"github.com/resilint/resilint/internal/testmod"
 )
 
-// module is the testdata module: it requires the real sqlx, pgx, GORM,
-// ent and MongoDB drivers, so the rules are checked against their real
-// method sets.
-func module(t *testing.T) string { return testmod.Dir(t, "svc") }
+// module is the testdata module, loaded once for all the tests: it
+// requires the real sqlx, pgx, GORM, ent and MongoDB drivers, so the
+// rules are checked against their real method sets.
+func module(t *testing.T) *testmod.Module { return testmod.Load(t, "svc") }
 
 // The packages whose expectations hold with the default settings.
 var defaultPackages = []string{
@@ -22,20 +20,20 @@ var defaultPackages = []string{
 }
 
 func TestAnalyzer(t *testing.T) {
-	analysistest.Run(t, module(t), unpaginated.Analyzer, defaultPackages...)
+	module(t).Run(t, unpaginated.Analyzer, defaultPackages...)
 }
 
 func TestSettings(t *testing.T) {
 	set(t, "unique-columns", "id, email,slug")
 	set(t, "allow-tables", "countries,currencies, ref.feature_flags")
-	analysistest.Run(t, module(t), unpaginated.Analyzer, "./settings")
+	module(t).Run(t, unpaginated.Analyzer, "./settings")
 }
 
 // Without the settings, the lookups in ./settings are reported: the run
 // must fail on the lines the settings exempt.
 func TestSettingsDefault(t *testing.T) {
 	rec := &testmod.Recorder{TB: t}
-	analysistest.Run(rec, module(t), unpaginated.Analyzer, "./settings")
+	module(t).Run(rec, unpaginated.Analyzer, "./settings")
 	if len(rec.Errors) != 5 {
 		t.Errorf("got %d failures, want 5 unexpected findings:\n%s", len(rec.Errors), strings.Join(rec.Errors, "\n"))
 	}
@@ -60,7 +58,7 @@ func TestTestFiles(t *testing.T) {
 func TestCLI(t *testing.T) {
 	set(t, "cli", "true")
 	rec := &testmod.Recorder{TB: t}
-	analysistest.Run(rec, module(t), unpaginated.Analyzer, "./cmd/...")
+	module(t).Run(rec, unpaginated.Analyzer, "./cmd/...")
 	if len(rec.Errors) != 2 {
 		t.Errorf("got %d failures, want 2 unexpected findings:\n%s", len(rec.Errors), strings.Join(rec.Errors, "\n"))
 	}

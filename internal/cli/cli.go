@@ -46,6 +46,9 @@ type options struct {
 	version       bool
 	baseline      string
 	writeBaseline string
+	verbose       bool
+	help          bool // "resilint help": print the usage to stdout
+	usage         func(io.Writer)
 	// settings given on the command line as -ANALYZER.FLAG=value.
 	settings map[string]map[string]string
 }
@@ -75,6 +78,9 @@ func Main(args []string, stdout, stderr io.Writer) (code int) {
 		return ExitUsage
 	}
 	switch {
+	case opts.help:
+		opts.usage(stdout)
+		return ExitClean
 	case opts.version:
 		fmt.Fprintf(stdout, "resilint %s\n", version.Version)
 		return ExitClean
@@ -117,18 +123,34 @@ func parseFlags(args []string, stderr io.Writer) (*options, []string, error) {
 	fs.BoolVar(&opts.version, "version", false, "print the version and exit")
 	fs.StringVar(&opts.baseline, "baseline", "", "report only findings not recorded in this baseline file")
 	fs.StringVar(&opts.writeBaseline, "write-baseline", "", "record the current findings in this baseline file and exit 0")
+	fs.BoolVar(&opts.verbose, "v", false, "print the go commands resilint runs and the packages they build")
 	for _, a := range analyzers.All() {
 		a.Flags.VisitAll(func(f *flag.Flag) {
 			fs.Var(&settingFlag{opts: opts, analyzer: a, flag: f}, a.Name+"."+f.Name, f.Usage)
 		})
 	}
-	fs.Usage = func() {
-		fmt.Fprintf(stderr, "resilint finds resilience anti-patterns in Go code.\n\nUsage:\n  resilint [flags] [packages]   (packages default to ./...)\n  go vet -vettool=$(which resilint) [packages]\n\nFlags:\n")
+	opts.usage = func(w io.Writer) {
+		fmt.Fprintf(w, "resilint finds resilience anti-patterns in Go code.\n\nUsage:\n  resilint [flags] [packages] [flags]   (packages default to ./...)\n  resilint help [analyzer]\n  go vet -vettool=$(which resilint) [packages]\n\nFlags:\n")
+		fs.SetOutput(w)
 		fs.PrintDefaults()
-		fmt.Fprintf(stderr, "\nExit codes: 0 no findings, 1 findings, 2 usage or configuration error, 3 packages failed to load.\n")
+		fs.SetOutput(stderr)
+		fmt.Fprintf(w, "\nExit codes: 0 no findings, 1 findings, 2 usage or configuration error (also a pattern matching no packages), 3 packages failed to load.\n")
 	}
-	if err := fs.Parse(args); err != nil {
+	fs.Usage = func() { opts.usage(stderr) }
+	patterns, err := parseInterspersed(fs, args)
+	if err != nil {
 		return nil, nil, err
+	}
+	if len(patterns) > 0 && patterns[0] == "help" {
+		switch len(patterns) {
+		case 1:
+			opts.help = true
+		case 2:
+			opts.explain = patterns[1]
+		default:
+			return nil, nil, usagef("help takes at most one analyzer name: resilint help NAME")
+		}
+		return opts, nil, nil
 	}
 	fs.Visit(func(f *flag.Flag) {
 		if f.Name == "tests" {
@@ -141,11 +163,32 @@ func parseFlags(args []string, stderr io.Writer) (*options, []string, error) {
 	if opts.fix && opts.diff {
 		return nil, nil, usagef("-fix and -diff are exclusive: -diff previews what -fix would write")
 	}
-	patterns := fs.Args()
 	if len(patterns) == 0 {
 		patterns = []string{"./..."}
 	}
 	return opts, patterns, nil
+}
+
+// parseInterspersed parses flags anywhere among the patterns, as the go
+// command does: "resilint ./... -format json". The flag package stops at
+// the first non-flag argument, so parsing resumes after each one; "--"
+// ends the flags.
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var positional []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		rest := fs.Args()
+		if used := len(args) - len(rest); used > 0 && args[used-1] == "--" {
+			return append(positional, rest...), nil
+		}
+		if len(rest) == 0 {
+			return positional, nil
+		}
+		positional = append(positional, rest[0])
+		args = rest[1:]
+	}
 }
 
 // settingFlag accepts -ANALYZER.FLAG=value on the command line, validates

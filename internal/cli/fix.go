@@ -2,17 +2,24 @@ package cli
 
 import (
 	"bytes"
-	"cmp"
 	"fmt"
+	"go/ast"
 	"go/format"
+	"go/parser"
+	"go/token"
 	"io"
+	"maps"
 	"os"
 	"slices"
+	"strconv"
+	"strings"
 	"time"
 
 	udiff "github.com/aymanbagabas/go-udiff"
+	"golang.org/x/tools/go/ast/astutil"
 
 	"github.com/resilint/resilint/internal/finding"
+	"github.com/resilint/resilint/internal/lint"
 )
 
 // fixAndReport applies (-fix) or previews (-diff) the first suggested fix
@@ -66,62 +73,142 @@ func fixAndReport(opts *options, res *finding.Result, stdout, stderr io.Writer, 
 	return exitCode(res), nil
 }
 
-// applyFixes computes the new content of every file the fixes touch.
+// applyFixes computes the new content of every file the fixes touch. Each
+// fix is merged atop the fixes accepted before it, as go vet -fix does:
+// identical edits (two fixes adding the same import) are applied once, and
+// a fix that overlaps an accepted one, or would leave a Go file that no
+// longer parses, is skipped whole, so a file is never half-fixed.
 func applyFixes(fs []finding.Finding) (map[string][]byte, []bool, error) {
-	accepted := map[string][]finding.Edit{}
+	sources := map[string][]byte{}
+	accepted := map[string][]udiff.Edit{}
 	fixed := make([]bool, len(fs))
 	for i, f := range fs {
 		if len(f.Fixes) == 0 {
 			continue
 		}
-		fix := f.Fixes[0]
-		if conflicts(accepted, fix.Edits) {
-			continue
-		}
-		for _, e := range fix.Edits {
-			if !slices.Contains(accepted[e.File], e) {
-				accepted[e.File] = append(accepted[e.File], e)
-			}
-		}
-		fixed[i] = true
-	}
-	out := map[string][]byte{}
-	for file, edits := range accepted {
-		src, err := os.ReadFile(file)
+		merged, err := mergeFix(sources, accepted, f.Fixes[0].Edits)
 		if err != nil {
 			return nil, nil, err
 		}
-		slices.SortFunc(edits, func(a, b finding.Edit) int { return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(a.End, b.End)) })
-		var buf bytes.Buffer
-		last := 0
-		for _, e := range edits {
-			if e.Start < last || e.End > len(src) || e.Start > e.End {
-				return nil, nil, fmt.Errorf("invalid fix edit for %s at offset %d", file, e.Start)
-			}
-			buf.Write(src[last:e.Start])
-			buf.WriteString(e.New)
-			last = e.End
+		if merged != nil {
+			maps.Copy(accepted, merged)
+			fixed[i] = true
 		}
-		buf.Write(src[last:])
-		out[file] = gofmtIfClean(src, buf.Bytes())
+	}
+	out := map[string][]byte{}
+	for file, edits := range accepted {
+		src := sources[file]
+		res, err := udiff.ApplyBytes(src, edits)
+		if err != nil {
+			return nil, nil, fmt.Errorf("invalid fix edits for %s: %v", file, err)
+		}
+		if strings.HasSuffix(file, ".go") {
+			res = dropOrphanedImports(src, res)
+		}
+		out[file] = gofmtIfClean(src, res)
 	}
 	return out, fixed, nil
 }
 
-// conflicts reports whether any edit overlaps an accepted edit other than
-// an identical one.
-func conflicts(accepted map[string][]finding.Edit, edits []finding.Edit) bool {
+// mergeFix merges one fix's edits atop the accepted ones and returns the
+// merged edits of the files it touches, or nil when it conflicts.
+func mergeFix(sources map[string][]byte, accepted map[string][]udiff.Edit, edits []finding.Edit) (map[string][]udiff.Edit, error) {
+	byFile := map[string][]udiff.Edit{}
 	for _, e := range edits {
-		for _, a := range accepted[e.File] {
-			if a == e {
-				continue
+		byFile[e.File] = append(byFile[e.File], udiff.Edit{Start: e.Start, End: e.End, New: e.New})
+	}
+	merged := map[string][]udiff.Edit{}
+	for file, fe := range byFile {
+		src, ok := sources[file]
+		if !ok {
+			var err error
+			if src, err = os.ReadFile(file); err != nil {
+				return nil, err
 			}
-			if e.Start < a.End && a.Start < e.End || (e.Start == e.End && e.Start == a.Start) {
-				return true
+			sources[file] = src
+		}
+		udiff.SortEdits(fe)
+		for i, e := range fe {
+			if e.Start < 0 || e.Start > e.End || e.End > len(src) {
+				return nil, fmt.Errorf("invalid fix edit for %s at offset %d", file, e.Start)
+			}
+			if i > 0 && fe[i-1].End > e.Start {
+				return nil, nil // overlapping edits within one fix
 			}
 		}
+		m, ok := udiff.Merge(accepted[file], fe)
+		if !ok || !stillParses(file, src, m) {
+			return nil, nil
+		}
+		merged[file] = m
 	}
-	return false
+	return merged, nil
+}
+
+// stillParses reports whether a Go file that parsed still parses once the
+// edits are applied: a safety net for merges of fixes that are each fine.
+func stillParses(file string, src []byte, edits []udiff.Edit) bool {
+	if !strings.HasSuffix(file, ".go") {
+		return true
+	}
+	res, err := udiff.ApplyBytes(src, edits)
+	if err != nil {
+		return false
+	}
+	if _, err := parser.ParseFile(token.NewFileSet(), file, src, parser.SkipObjectResolution); err != nil {
+		return true // it did not parse before: not ours to judge
+	}
+	_, err = parser.ParseFile(token.NewFileSet(), file, res, parser.SkipObjectResolution)
+	return err == nil
+}
+
+// dropOrphanedImports removes the imports of a fixed Go file that the
+// original used and the fixed file no longer does. Each fix removes an
+// import it alone leaves unused, but two fixes that each replace one of
+// the last two uses of a package leave it unused only together. Without
+// type information, an import's name is its explicit name or the last
+// element of its path (astutil.UsesImport, which also skips names a local
+// declaration shadows): a package named otherwise reads as unused in both
+// versions and is left alone.
+func dropOrphanedImports(orig, fixed []byte) []byte {
+	fset := token.NewFileSet()
+	of, err := parser.ParseFile(fset, "orig.go", orig, parser.ParseComments)
+	if err != nil {
+		return fixed
+	}
+	// One import at a time: each removal is computed on the text the
+	// previous one left.
+	for range of.Imports {
+		ff, err := parser.ParseFile(fset, "fixed.go", fixed, parser.ParseComments)
+		if err != nil {
+			return fixed
+		}
+		spec := orphan(of, ff)
+		if spec == nil {
+			break
+		}
+		start, end, ok := lint.ImportDeletion(fset.File(ff.FileStart), fixed, ff, spec)
+		if !ok {
+			break
+		}
+		fixed = slices.Concat(fixed[:start], fixed[end:])
+	}
+	return fixed
+}
+
+// orphan returns an import of the fixed file that the original file used
+// and the fixed file does not.
+func orphan(orig, fixed *ast.File) *ast.ImportSpec {
+	for _, spec := range fixed.Imports {
+		path, err := strconv.Unquote(spec.Path.Value)
+		if err != nil || path == "C" || spec.Name != nil && (spec.Name.Name == "_" || spec.Name.Name == ".") {
+			continue
+		}
+		if astutil.UsesImport(orig, path) && !astutil.UsesImport(fixed, path) {
+			return spec
+		}
+	}
+	return nil
 }
 
 // gofmtIfClean formats the fixed file when the original was gofmt-clean,

@@ -4,8 +4,10 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -39,7 +41,11 @@ func run(ctx context.Context, opts *options, patterns []string, stdout, stderr i
 	if err != nil {
 		return 0, err
 	}
-	vr, err := runVet(ctx, wd, self, flags, patterns)
+	g := &goRunner{dir: wd, self: self, flags: flags, tests: slices.Contains(slices.Collect(maps.Values(tests)), true),
+		verbose: opts.verbose, prog: newProgress(stderr, os.Getenv), stderr: stderr}
+	g.prog.tick(250 * time.Millisecond)
+	vr, err := g.analyze(ctx, patterns)
+	g.prog.close()
 	if err != nil {
 		return 0, err
 	}
@@ -101,25 +107,40 @@ func render(format string, w io.Writer, res *finding.Result, enabled []*analysis
 	return write(w, res, rules)
 }
 
+// summarize prints to stderr what went wrong, then the summary line, so
+// that the summary is the last thing a user sees.
 func summarize(w io.Writer, res *finding.Result) {
+	var skipped []finding.LoadError
+	failed := map[string]bool{}
+	for _, e := range res.Errors {
+		if e.Package != "" && !e.Internal {
+			failed[basePackage(e.Package)] = true
+		}
+		switch {
+		case e.Internal:
+			fmt.Fprintf(w, "resilint: internal error (please report it) in %s:\n%s\n", e.Package, indent(e.Message))
+		case strings.HasPrefix(e.Message, notAnalyzedPrefix):
+			skipped = append(skipped, e)
+		case e.Package != "":
+			fmt.Fprintf(w, "resilint: package %s failed to load:\n%s\n", e.Package, indent(e.Message))
+		default:
+			fmt.Fprintf(w, "resilint: %s\n", e.Message)
+		}
+	}
+	for _, e := range skipped {
+		fmt.Fprintf(w, "resilint: package %s was not analyzed: %s\n", e.Package, strings.TrimPrefix(e.Message, notAnalyzedPrefix))
+	}
 	baselined := ""
 	if res.Baselined > 0 {
 		baselined = fmt.Sprintf(" (%d more in the baseline)", res.Baselined)
 	}
-	fmt.Fprintf(w, "resilint: %d finding%s%s in %d package%s (%d analyzer%s) in %s\n",
-		len(res.Findings), plural(len(res.Findings)), baselined, res.Packages, plural(res.Packages),
-		len(res.Analyzers), plural(len(res.Analyzers)), res.Duration.Round(10*time.Millisecond))
-	for _, e := range res.Errors {
-		if e.Internal {
-			fmt.Fprintf(w, "resilint: internal error (please report it) in %s:\n%s\n", e.Package, indent(e.Message))
-			continue
-		}
-		if e.Package != "" {
-			fmt.Fprintf(w, "resilint: package %s failed to load:\n%s\n", e.Package, indent(e.Message))
-		} else {
-			fmt.Fprintf(w, "resilint: %s\n", e.Message)
-		}
+	notAnalyzed := ""
+	if n := len(failed); n > 0 {
+		notAnalyzed = fmt.Sprintf("; %d package%s could not be analyzed (see above)", n, plural(n))
 	}
+	fmt.Fprintf(w, "resilint: %d finding%s%s in %d package%s (%d analyzer%s) in %s%s\n",
+		len(res.Findings), plural(len(res.Findings)), baselined, res.Packages, plural(res.Packages),
+		len(res.Analyzers), plural(len(res.Analyzers)), res.Duration.Round(10*time.Millisecond), notAnalyzed)
 }
 
 func exitCode(res *finding.Result) int {

@@ -70,16 +70,9 @@ func judge(d *foundDirective, tests map[string]bool) string {
 	if d.Kind == directive.FileIgnore {
 		word = "//resilint:file-ignore"
 	}
-	if len(d.Names) == 0 {
-		return fmt.Sprintf("malformed %s directive: name the analyzers it silences and why, e.g. %s httptimeout the sidecar is on localhost", word, word)
-	}
-	for _, n := range d.Names {
-		if _, ok := analyzers.Lookup(n); !ok {
-			return fmt.Sprintf("%s names unknown analyzer %q (known: %s)", word, n, strings.Join(analyzers.Names(), ", "))
-		}
-	}
-	if d.Reason == "" {
-		return fmt.Sprintf("%s needs a reason after the analyzer names: say why the finding does not apply, so the next reader can judge it", word)
+	// Shared with the golangci-lint plugin, which reports the same message.
+	if msg := d.Problem(analyzers.Names()); msg != "" {
+		return msg
 	}
 	if d.used {
 		return ""

@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"regexp"
 	"strings"
 
 	"github.com/resilint/resilint/internal/finding"
@@ -52,36 +53,113 @@ type vetResult struct {
 	Errors      []finding.LoadError
 }
 
-// runVet runs go vet with this executable as the vet tool. An error is
+// vet runs go vet with this executable as the vet tool. An error is
 // returned only when go vet could not run at all; package failures are
 // collected in Errors.
-func runVet(ctx context.Context, dir, self string, flags, patterns []string) (*vetResult, error) {
-	args := append([]string{"vet", "-vettool=" + self, "-json"}, flags...)
-	args = append(args, patterns...)
-	cmd := exec.CommandContext(ctx, "go", args...)
-	cmd.Dir = dir
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	runErr := cmd.Run()
+func (g *goRunner) vet(ctx context.Context, args []string, overlay string) (*vetResult, error) {
+	cmdArgs := []string{"vet", "-vettool=" + g.self, "-json"}
+	if overlay != "" {
+		cmdArgs = append(cmdArgs, "-overlay="+overlay)
+	}
+	// With -v the go command names each package it builds: what the
+	// progress line and -v show while dependencies compile.
+	showBuild := g.verbose || g.prog != nil
+	if showBuild {
+		cmdArgs = append(cmdArgs, "-v")
+	}
+	cmdArgs = append(append(cmdArgs, g.flags...), args...)
+	if g.verbose {
+		g.logf("resilint: go %s", strings.Join(cmdArgs, " "))
+	}
+	cmd := exec.CommandContext(ctx, "go", cmdArgs...)
+	cmd.Dir = g.dir
+	errOut := g.output(showBuild)
+	cmd.Stderr = errOut
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		return nil, err
+	}
+	if err := cmd.Start(); err != nil {
+		return nil, fmt.Errorf("running go vet: %v", err)
+	}
+	res := &vetResult{}
+	decodeErr := decodeTrees(stdout, res, g.prog.step)
+	if decodeErr != nil {
+		io.Copy(io.Discard, stdout)
+	}
+	runErr := cmd.Wait()
+	errOut.flush()
 	var exitErr *exec.ExitError
 	if runErr != nil && !errors.As(runErr, &exitErr) {
 		return nil, fmt.Errorf("running go vet: %v", runErr)
 	}
-
-	res := &vetResult{}
-	if err := decodeTrees(&stdout, res); err != nil {
-		return nil, err
+	if decodeErr != nil {
+		return nil, decodeErr
 	}
-	res.Errors = append(res.Errors, parseVetStderr(stderr.String())...)
+	kept := errOut.kept.String()
+	res.Errors = append(res.Errors, parseVetStderr(kept)...)
 	if runErr != nil && len(res.Errors) == 0 {
-		res.Errors = append(res.Errors, finding.LoadError{Message: fmt.Sprintf("go vet failed (%v): %s", runErr, strings.TrimSpace(stderr.String()))})
+		res.Errors = append(res.Errors, finding.LoadError{Message: fmt.Sprintf("go vet failed (%v): %s", runErr, strings.TrimSpace(kept))})
 	}
 	return res, nil
 }
 
+func (g *goRunner) output(buildLines bool) *goStderr {
+	return &goStderr{buildLines: buildLines, verbose: g.verbose, prog: g.prog, log: g.logf}
+}
+
+// goStderr receives the go command's stderr line by line. It keeps the
+// text for parseVetStderr, minus the package names -v prints, echoes every
+// line with -v, and shows downloads and builds on the progress line.
+type goStderr struct {
+	kept       bytes.Buffer
+	partial    []byte
+	buildLines bool // the go command runs with -v
+	verbose    bool
+	prog       *progress
+	log        func(format string, args ...any)
+}
+
+// buildLine is what go build -v prints: a package, maybe a test variant.
+var buildLine = regexp.MustCompile(`^[\w.~+/-]+( \[[\w.~+/-]+\])?$`)
+
+func (o *goStderr) Write(b []byte) (int, error) {
+	o.partial = append(o.partial, b...)
+	for {
+		i := bytes.IndexByte(o.partial, '\n')
+		if i < 0 {
+			return len(b), nil
+		}
+		o.line(string(o.partial[:i]))
+		o.partial = o.partial[i+1:]
+	}
+}
+
+func (o *goStderr) flush() {
+	if len(o.partial) > 0 {
+		o.line(string(o.partial))
+		o.partial = nil
+	}
+}
+
+func (o *goStderr) line(s string) {
+	if o.verbose {
+		o.log("%s", s)
+	}
+	switch {
+	case o.buildLines && buildLine.MatchString(s):
+		o.prog.setActivity("go: " + s)
+		return
+	case strings.HasPrefix(s, "go: downloading "):
+		o.prog.setActivity(s)
+	}
+	o.kept.WriteString(s)
+	o.kept.WriteByte('\n')
+}
+
 // decodeTrees reads the stream of JSON trees, one per analyzed package:
 // {"pkg id": {"analyzer": [diagnostics] | {"error": "..."}}}.
-func decodeTrees(r io.Reader, res *vetResult) error {
+func decodeTrees(r io.Reader, res *vetResult, onTree func()) error {
 	dec := json.NewDecoder(r)
 	for {
 		var tree map[string]map[string]json.RawMessage
@@ -91,6 +169,7 @@ func decodeTrees(r io.Reader, res *vetResult) error {
 			return fmt.Errorf("reading go vet output: %v", err)
 		}
 		res.Packages++
+		onTree()
 		for pkg, byAnalyzer := range tree {
 			for analyzer, raw := range byAnalyzer {
 				var diags []vetDiagnostic
@@ -124,6 +203,9 @@ func parseVetStderr(s string) []finding.LoadError {
 		line := sc.Text()
 		switch {
 		case strings.TrimSpace(line) == "":
+			continue
+		case strings.HasPrefix(line, "# [") && cur != nil && cur.Message == "":
+			// A test variant is named twice: "# p" then "# [p]".
 			continue
 		case strings.HasPrefix(line, "# "):
 			out = append(out, finding.LoadError{Package: strings.TrimPrefix(line, "# ")})

@@ -15,6 +15,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"go.yaml.in/yaml/v3"
 	"golang.org/x/tools/go/analysis"
@@ -203,9 +204,17 @@ func decodeSection(file string, a *analysis.Analyzer, n *yaml.Node) (map[string]
 // CheckFlagValue reports whether val is acceptable to f, without changing f.
 func CheckFlagValue(f *flag.Flag, val string) error {
 	if g, ok := f.Value.(flag.Getter); ok {
-		if _, isBool := g.Get().(bool); isBool {
+		switch g.Get().(type) {
+		case bool:
 			if _, err := strconv.ParseBool(val); err != nil {
 				return fmt.Errorf("want true or false, got %q", val)
+			}
+			return nil
+		case time.Duration:
+			// flag's own error is a bare "parse error", which does not
+			// tell a user that "2" needs a unit.
+			if _, err := time.ParseDuration(val); err != nil {
+				return fmt.Errorf("want a Go duration such as 500ms, 2s or 1m30s, got %q", val)
 			}
 			return nil
 		}

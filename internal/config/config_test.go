@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"golang.org/x/tools/go/analysis"
 )
@@ -16,6 +17,7 @@ func testAnalyzers() []*analysis.Analyzer {
 	a.Flags.Bool("tests", false, "")
 	a.Flags.String("unique-columns", "id", "")
 	a.Flags.Int("max", 3, "")
+	a.Flags.Duration("wait", time.Second, "")
 	b := &analysis.Analyzer{Name: "httptimeout", Doc: "x"}
 	b.Flags.Bool("tests", false, "")
 	return []*analysis.Analyzer{a, b}
@@ -59,7 +61,8 @@ func TestDecodeErrors(t *testing.T) {
 		{"enable: [nosuch]\n", `cfg.yml:1: enable: unknown analyzer "nosuch"`},
 		{"tests: sometimes\n", `cfg.yml:1: tests: want true or false`},
 		{"unpaginated:\n  max: many\n", `cfg.yml:2: unpaginated.max: invalid value "many"`},
-		{"unpaginated:\n  bogus: 1\n", `cfg.yml:2: unpaginated.bogus: unknown setting (known: max, tests, unique-columns)`},
+		{"unpaginated:\n  wait: 2\n", `cfg.yml:2: unpaginated.wait: want a Go duration such as 500ms, 2s or 1m30s, got "2"`},
+		{"unpaginated:\n  bogus: 1\n", `cfg.yml:2: unpaginated.bogus: unknown setting (known: max, tests, unique-columns, wait)`},
 		{"unpaginated:\n  unique-columns: [\"a,b\"]\n", `cfg.yml:2: unpaginated.unique-columns: list item "a,b" must not contain a comma`},
 		{"unpaginated: [1]\n", `cfg.yml:1: unpaginated: want a mapping`},
 		{"- a\n- b\n", `cfg.yml:1: the top level must be a mapping`},
@@ -108,10 +111,12 @@ func TestCheckFlagValue(t *testing.T) {
 	fs.Bool("b", false, "")
 	fs.Int("n", 1, "")
 	fs.Float64("f", 1, "")
+	fs.Duration("d", time.Second, "")
 	for _, c := range []struct {
 		name, val string
 		ok        bool
-	}{{"b", "true", true}, {"b", "yes", false}, {"n", "12", true}, {"n", "1.5", false}, {"f", "3.5", true}, {"f", "x", false}} {
+	}{{"b", "true", true}, {"b", "yes", false}, {"n", "12", true}, {"n", "1.5", false}, {"f", "3.5", true}, {"f", "x", false},
+		{"d", "1m30s", true}, {"d", "500ms", true}, {"d", "90", false}, {"d", "soon", false}} {
 		err := CheckFlagValue(fs.Lookup(c.name), c.val)
 		if (err == nil) != c.ok {
 			t.Errorf("-%s=%s: err %v, want ok=%v", c.name, c.val, err, c.ok)
@@ -119,6 +124,11 @@ func TestCheckFlagValue(t *testing.T) {
 	}
 	if fs.Lookup("n").Value.String() != "1" {
 		t.Error("CheckFlagValue changed the flag")
+	}
+	// A bad duration says what form is wanted: flag's own error is a bare "parse error".
+	want := `want a Go duration such as 500ms, 2s or 1m30s, got "90"`
+	if err := CheckFlagValue(fs.Lookup("d"), "90"); err == nil || err.Error() != want {
+		t.Errorf("-d=90: got %v, want %q", err, want)
 	}
 }
 

@@ -9,8 +9,10 @@
 package directive
 
 import (
+	"fmt"
 	"go/ast"
 	"go/token"
+	"slices"
 	"strings"
 )
 
@@ -108,6 +110,34 @@ func (d Directive) Valid() bool {
 		return true
 	}
 	return len(d.Names) > 0 && d.Reason != ""
+}
+
+// Problem says what is wrong with a resilint directive, or "" when it is
+// well formed: it names no analyzer, names one not in known, or gives no
+// reason. Such a directive suppresses nothing, so every driver must say so
+// (the CLI and the golangci-lint plugin both report this message) rather
+// than leave the user believing the finding is silenced on purpose.
+// Nolint directives are golangci-lint's to judge.
+func (d Directive) Problem(known []string) string {
+	if d.Kind == Nolint {
+		return ""
+	}
+	word := ignorePrefix
+	if d.Kind == FileIgnore {
+		word = fileIgnorePrefix
+	}
+	if len(d.Names) == 0 {
+		return fmt.Sprintf("malformed %s directive: name the analyzers it silences and why, e.g. %s httptimeout the sidecar is on localhost", word, word)
+	}
+	for _, n := range d.Names {
+		if !slices.Contains(known, n) {
+			return fmt.Sprintf("%s names unknown analyzer %q (known: %s)", word, n, strings.Join(known, ", "))
+		}
+	}
+	if d.Reason == "" {
+		return fmt.Sprintf("%s needs a reason after the analyzer names: say why the finding does not apply, so the next reader can judge it", word)
+	}
+	return ""
 }
 
 // Covers reports whether the directive names the analyzer.

@@ -4,6 +4,7 @@ import (
 	"go/parser"
 	"go/token"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -84,6 +85,28 @@ func TestSuppresses(t *testing.T) {
 	} {
 		if got := c.d.Suppresses(c.analyzer, c.line); got != c.want {
 			t.Errorf("%q.Suppresses(%s, %d) = %v, want %v", c.d.Text, c.analyzer, c.line, got, c.want)
+		}
+	}
+}
+
+func TestProblem(t *testing.T) {
+	known := []string{"httptimeout", "unpaginated"}
+	for _, c := range []struct{ text, want string }{
+		{"//resilint:ignore httptimeout the sidecar is on localhost", ""},
+		{"//resilint:ignore httptimeout,unpaginated both bounded by the caller", ""},
+		{"//resilint:ignore httptimeout", "//resilint:ignore needs a reason after the analyzer names"},
+		{"//resilint:file-ignore unpaginated", "//resilint:file-ignore needs a reason"},
+		{"//resilint:ignore", "malformed //resilint:ignore directive: name the analyzers"},
+		{"//resilint:ignore httptimeout,nosuch reason", `//resilint:ignore names unknown analyzer "nosuch" (known: httptimeout, unpaginated)`},
+		{"//nolint:httptimeout", ""},
+	} {
+		d, _ := Parse(c.text)
+		got := d.Problem(known)
+		if (got == "") != (c.want == "") || !strings.HasPrefix(got, c.want) {
+			t.Errorf("Problem(%q) = %q, want %q", c.text, got, c.want)
+		}
+		if got == "" && d.Kind != Nolint && !d.Valid() {
+			t.Errorf("%q suppresses nothing, yet Problem finds nothing wrong", c.text)
 		}
 	}
 }

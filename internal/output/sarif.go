@@ -5,7 +5,9 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/owenrumney/go-sarif/v3/pkg/report/v210/sarif"
+	// go-sarif v2, not v3: v3 pads every result with its schema defaults
+	// (-1 indexes and offsets, empty arrays), while v2 emits only what is set.
+	"github.com/owenrumney/go-sarif/v2/sarif"
 
 	"github.com/resilint/resilint/internal/finding"
 	"github.com/resilint/resilint/internal/version"
@@ -19,55 +21,67 @@ const srcRoot = "%SRCROOT%"
 // rule per analyzer, results with ruleId, level and partialFingerprints,
 // locations relative to the repository root.
 func SARIF(w io.Writer, r *finding.Result, rules []Rule) error {
-	run := sarif.NewRunWithInformationURI("resilint", "https://github.com/resilint/resilint")
-	run.Tool.Driver.WithVersion(version.Version).WithSemanticVersion(version.Version)
-	for _, rule := range rules {
-		a := rule.Analyzer
-		summary, _, _ := strings.Cut(a.Doc, "\n")
-		run.AddRule(a.Name).
-			WithName(a.Name).
-			WithShortDescription(sarif.NewMultiformatMessageString().WithText(summary)).
-			WithFullDescription(sarif.NewMultiformatMessageString().WithText(a.Doc)).
-			WithHelp(sarif.NewMultiformatMessageString().WithText(a.Doc + "\n\nDocumentation: " + a.URL).
-				WithMarkdown(a.Doc + "\n\n[Documentation](" + a.URL + ")")).
-			WithHelpURI(a.URL).
-			WithDefaultConfiguration(sarif.NewReportingConfiguration().WithLevel(level(rule.Severity))).
-			WithProperties(sarif.NewPropertyBag().Add("tags", []string{"reliability", "resilience"}))
+	report, err := sarif.New(sarif.Version210)
+	if err != nil {
+		return err
 	}
-	run.WithOriginalUriBaseIds(map[string]sarif.ArtifactLocation{
-		srcRoot: *sarif.NewArtifactLocation().WithURI("file://" + strings.TrimSuffix(filepath.ToSlash(r.RootDir), "/") + "/"),
+	run := sarif.NewRunWithInformationURI("resilint", "https://github.com/resilint/resilint")
+	run.Tool.Driver.WithVersion(version.Version)
+	if releaseTag.MatchString(version.Version) {
+		run.Tool.Driver.WithSemanticVersion(strings.TrimPrefix(version.Version, "v"))
+	}
+	index := map[string]int{}
+	for i, rule := range rules {
+		run.Tool.Driver.AddRule(sarifRule(rule, version.Version))
+		index[rule.Analyzer.Name] = i
+	}
+	run.WithOriginalUriBaseIds(map[string]*sarif.ArtifactLocation{
+		srcRoot: sarif.NewArtifactLocation().WithUri("file://" + strings.TrimSuffix(filepath.ToSlash(r.RootDir), "/") + "/"),
 	})
 	for _, f := range r.Findings {
-		region := sarif.NewRegion().WithStartLine(f.Line).WithStartColumn(f.Column)
-		if f.EndLine > 0 {
-			region.WithEndLine(f.EndLine).WithEndColumn(f.EndColumn)
-		}
-		loc := sarif.NewPhysicalLocation().
-			WithArtifactLocation(sarif.NewArtifactLocation().WithURI(finding.Rel(r.RootDir, f.File)).WithURIBaseID(srcRoot)).
-			WithRegion(region)
 		res := run.CreateResultForRule(f.Analyzer).
 			WithLevel(level(f.Severity)).
-			WithMessage(sarif.NewTextMessage(f.Message)).
-			AddLocation(sarif.NewLocationWithPhysicalLocation(loc))
-		if idx := run.GetRuleIndex(f.Analyzer); idx >= 0 {
-			res.WithRuleIndex(idx)
+			WithMessage(sarif.NewTextMessage(f.Message))
+		res.AddLocation(sarif.NewLocationWithPhysicalLocation(sarif.NewPhysicalLocation().
+			WithArtifactLocation(sarif.NewArtifactLocation().WithUri(finding.Rel(r.RootDir, f.File)).WithUriBaseId(srcRoot)).
+			WithRegion(region(f))))
+		if i, ok := index[f.Analyzer]; ok {
+			res.WithRuleIndex(i)
 		}
 		if f.Fingerprint != "" {
-			res.WithPartialFingerprints(map[string]string{"resilint/v1": f.Fingerprint})
+			res.WithPartialFingerPrints(map[string]any{"resilint/v1": f.Fingerprint})
 		}
 	}
-	inv := sarif.NewInvocation().WithExecutionSuccessful(len(r.Errors) == 0)
+	inv := run.AddInvocation(len(r.Errors) == 0)
 	for _, e := range r.Errors {
 		msg := e.Message
 		if e.Package != "" {
 			msg = e.Package + ": " + msg
 		}
-		inv.AddToolExecutionNotification(sarif.NewNotification().WithLevel("error").WithMessage(sarif.NewTextMessage(msg)))
+		inv.AddTToolExecutionNotification(sarif.NewNotification().WithLevel("error").WithMessage(sarif.NewTextMessage(msg)))
 	}
-	run.AddInvocation(inv)
-	rep := sarif.NewReport()
-	rep.AddRun(run)
-	return rep.PrettyWrite(w)
+	report.AddRun(run)
+	if err := report.PrettyWrite(w); err != nil {
+		return err
+	}
+	_, err = io.WriteString(w, "\n")
+	return err
+}
+
+// region holds only the positions a finding has: SARIF reads a missing
+// column or end as "unknown", where a zero would be an invalid position.
+func region(f finding.Finding) *sarif.Region {
+	reg := sarif.NewRegion().WithStartLine(max(f.Line, 1))
+	if f.Column > 0 {
+		reg.WithStartColumn(f.Column)
+	}
+	if f.EndLine >= f.Line && f.EndLine > 0 {
+		reg.WithEndLine(f.EndLine)
+		if f.EndColumn > 0 {
+			reg.WithEndColumn(f.EndColumn)
+		}
+	}
+	return reg
 }
 
 func level(severity string) string {

@@ -1,8 +1,11 @@
-// Package testmod prepares the analyzers' testdata modules for
-// analysistest. Each testdata module requires the real libraries an
-// analyzer understands (GORM, pgx, gin, the backoff libraries...), and
-// analysistest loads packages with GOPROXY=off, so the module cache must
-// hold them first.
+// Package testmod runs the analyzers' tests on their testdata modules.
+// Each testdata module requires the real libraries an analyzer
+// understands (GORM, pgx, gin, the backoff libraries...). Load reads a
+// module once per test binary and Module.Run checks an analyzer's
+// `// want` expectations on it, as analysistest.Run does, without
+// re-loading every dependency from source on each call. The packages are
+// loaded with GOPROXY=off, as analysistest does, so Dir first fills the
+// module cache.
 package testmod
 
 import (
@@ -60,7 +63,7 @@ func SetFlag(t testing.TB, a *analysis.Analyzer, name, value string) {
 	t.Cleanup(func() { f.Value.Set(old) })
 }
 
-// A Recorder collects analysistest's failures instead of failing the test,
+// A Recorder collects Module.Run's (or analysistest's) failures instead of failing the test,
 // so a test can assert which expectations go unmet (the findings a
 // setting turns off).
 type Recorder struct {
@@ -73,13 +76,13 @@ func (r *Recorder) Errorf(format string, args ...any) {
 	r.Errors = append(r.Errors, fmt.Sprintf(format, args...))
 }
 
-// TestFiles checks the common -tests flag on the package pkg of dir, whose
+// TestFiles checks the common -tests flag on the package pkg of m, whose
 // _test.go files hold `// want` expectations: by default exactly those go
 // unmet (test files are not analyzed), and with -NAME.tests they are met.
-func TestFiles(t *testing.T, dir string, a *analysis.Analyzer, pkg string) {
+func TestFiles(t *testing.T, m *Module, a *analysis.Analyzer, pkg string) {
 	t.Helper()
 	rec := &Recorder{TB: t}
-	analysistest.Run(rec, dir, a, pkg)
+	m.Run(rec, a, pkg)
 	if len(rec.Errors) == 0 {
 		t.Fatal("the _test.go finding was reported although -tests is off")
 	}
@@ -89,16 +92,16 @@ func TestFiles(t *testing.T, dir string, a *analysis.Analyzer, pkg string) {
 		}
 	}
 	SetFlag(t, a, "tests", "true")
-	analysistest.Run(t, dir, a, pkg)
+	m.Run(t, a, pkg)
 }
 
-// Unmet runs a on the package pkg of dir and checks that exactly n of its
+// Unmet runs a on the package pkg of m and checks that exactly n of its
 // expectations go unmet and that nothing else fails: the findings that the
 // current settings turn off, with none reported in their place.
-func Unmet(t *testing.T, dir string, a *analysis.Analyzer, pkg string, n int) {
+func Unmet(t *testing.T, m *Module, a *analysis.Analyzer, pkg string, n int) {
 	t.Helper()
 	rec := &Recorder{TB: t}
-	analysistest.Run(rec, dir, a, pkg)
+	m.Run(rec, a, pkg)
 	if len(rec.Errors) != n {
 		t.Errorf("want %d expectations of %s unmet, got %d failures:\n%s", n, pkg, len(rec.Errors), strings.Join(rec.Errors, "\n"))
 	}

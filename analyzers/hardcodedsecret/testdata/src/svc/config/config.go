@@ -136,8 +136,10 @@ var examples = Settings{
 	},
 }
 
+// The bare word, in any spelling, is a placeholder; a chosen password
+// (P@ssw0rd2024) is reported: see package human.
 var (
-	password    = "P@ssw0rd123"
+	password    = "P@ssw0rd"
 	adminPass   = "admin123"
 	tokenSecret = "supersecret"
 	apiToken    = "dummy-token-for-local-dev"

@@ -1,0 +1,7 @@
+// Package other loads fine and has a finding.
+package other
+
+import "net/http"
+
+// Get has no timeout.
+func Get(u string) (*http.Response, error) { return http.Get(u) }
