@@ -123,7 +123,20 @@ func exportCommit(gitDir, commit, dest string) error {
 	if err != nil {
 		return err
 	}
-	archive := exec.Command("git", "--git-dir="+gitDir, "archive", "--format=tar", commit)
+	missing, err := missingBlobs(gitDir, commit)
+	if err != nil {
+		return err
+	}
+	args := []string{"--git-dir=" + gitDir, "archive", "--format=tar", commit}
+	if len(missing) > 0 {
+		// Snapshots leave out files of 4 MiB and more; git archive stops at
+		// the first absent blob, so those paths are excluded by name.
+		args = append(args, "--", ".")
+		for _, p := range missing {
+			args = append(args, ":(exclude,literal)"+p)
+		}
+	}
+	archive := exec.Command("git", args...)
 	untar := exec.Command("tar", "-x", "--no-same-owner", "-C", dest)
 	var archiveErr, untarErr bytes.Buffer
 	archive.Stdout, archive.Stderr = w, &archiveErr
@@ -306,4 +319,39 @@ func skipRegexp(pattern string) (*regexp.Regexp, error) {
 		re = strings.TrimSuffix(re, `/.*`) + `(/.*)?`
 	}
 	return regexp.Compile("^" + re + "$")
+}
+
+// missingBlobs lists the files of commit whose blobs the mirror lacks.
+func missingBlobs(gitDir, commit string) ([]string, error) {
+	tree, err := exec.Command("git", "--git-dir="+gitDir, "ls-tree", "-r", "-z", commit).Output()
+	if err != nil {
+		return nil, fmt.Errorf("git ls-tree %s in %s: %v", commit, gitDir, err)
+	}
+	var paths, ids []string
+	for _, entry := range bytes.Split(tree, []byte{0}) {
+		// "<mode> <type> <id>\t<path>"
+		meta, path, ok := bytes.Cut(entry, []byte{'\t'})
+		f := strings.Fields(string(meta))
+		if !ok || len(f) != 3 || f[1] != "blob" {
+			continue
+		}
+		paths, ids = append(paths, string(path)), append(ids, f[2])
+	}
+	check := exec.Command("git", "--git-dir="+gitDir, "cat-file", "--batch-check=%(objectname) %(objecttype)")
+	check.Stdin = strings.NewReader(strings.Join(ids, "\n") + "\n")
+	out, err := check.Output()
+	if err != nil {
+		return nil, fmt.Errorf("git cat-file in %s: %v", gitDir, err)
+	}
+	lines := strings.Split(strings.TrimSuffix(string(out), "\n"), "\n")
+	if len(lines) != len(ids) {
+		return nil, fmt.Errorf("git cat-file in %s answered %d of %d objects", gitDir, len(lines), len(ids))
+	}
+	var missing []string
+	for i, l := range lines {
+		if strings.HasSuffix(l, " missing") {
+			missing = append(missing, paths[i])
+		}
+	}
+	return missing, nil
 }

@@ -281,3 +281,25 @@ func TestMaterializeAppFromMirror(t *testing.T) {
 		t.Errorf("README = %q", got)
 	}
 }
+
+// TestExportCommitSkipsMissingBlobs: a snapshot without its large files
+// still exports, with only those paths left out.
+func TestExportCommitSkipsMissingBlobs(t *testing.T) {
+	work, first := svcRepo(t)
+	bare := filepath.Join(t.TempDir(), "svc.git")
+	bareClone(t, work, bare)
+	blob := strings.TrimSpace(run(t, bare, "git", "--git-dir="+bare, "rev-parse", first+":docs/notes/keep.txt"))
+	if err := os.Remove(filepath.Join(bare, "objects", blob[:2], blob[2:])); err != nil {
+		t.Fatalf("removing the blob (the clone must keep loose objects): %v", err)
+	}
+	dest := filepath.Join(t.TempDir(), "out")
+	if err := exportCommit(bare, first, dest); err != nil {
+		t.Fatal(err)
+	}
+	if got := readFile(t, filepath.Join(dest, "README")); got != "first\n" {
+		t.Errorf("README = %q, want the pinned commit's", got)
+	}
+	if _, err := os.Stat(filepath.Join(dest, "docs", "notes", "keep.txt")); err == nil {
+		t.Error("the missing blob's path was exported")
+	}
+}
