@@ -22,7 +22,7 @@ import (
 
 func main() {
 	if len(os.Args) < 2 {
-		fmt.Fprintln(os.Stderr, "usage: go run ./eval corpus|run|bench [module names...]")
+		fmt.Fprintln(os.Stderr, "usage: go run ./eval corpus|run|score|bench [module names...]")
 		os.Exit(2)
 	}
 	var err error
@@ -40,6 +40,16 @@ func main() {
 			err = fmt.Errorf("-half %q: want tune or report", opts.half)
 		} else if err = checkNames(opts.only, true); err == nil {
 			err = evaluate(opts)
+		}
+	case "score":
+		fs := flag.NewFlagSet("score", flag.ExitOnError)
+		half := fs.String("half", "", "score only the apps of this half: tune or report")
+		fs.Parse(os.Args[2:])
+		opts := evalOptions{only: fs.Args(), appsOnly: true, half: *half}
+		if opts.half != "" && opts.half != halfTune && opts.half != halfReport {
+			err = fmt.Errorf("-half %q: want tune or report", opts.half)
+		} else if err = checkNames(opts.only, true); err == nil {
+			err = rescore(opts)
 		}
 	case "bench":
 		err = bench(only)

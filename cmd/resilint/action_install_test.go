@@ -13,15 +13,19 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// actionStep returns the run script of the action.yml step with that name.
-func actionStep(t *testing.T, name string) string {
+// An actionStepDef is one step of action.yml's composite run.
+type actionStepDef struct {
+	Name  string `yaml:"name"`
+	Shell string `yaml:"shell"`
+	Run   string `yaml:"run"`
+}
+
+// actionSteps reads the steps of action.yml.
+func actionSteps(t *testing.T) []actionStepDef {
 	t.Helper()
 	var action struct {
 		Runs struct {
-			Steps []struct {
-				Name string `yaml:"name"`
-				Run  string `yaml:"run"`
-			} `yaml:"steps"`
+			Steps []actionStepDef `yaml:"steps"`
 		} `yaml:"runs"`
 	}
 	data, err := os.ReadFile(filepath.Join(repoRoot(t), "action.yml"))
@@ -31,7 +35,13 @@ func actionStep(t *testing.T, name string) string {
 	if err := yaml.Unmarshal(data, &action); err != nil {
 		t.Fatal(err)
 	}
-	for _, s := range action.Runs.Steps {
+	return action.Runs.Steps
+}
+
+// actionStep returns the run script of the action.yml step with that name.
+func actionStep(t *testing.T, name string) string {
+	t.Helper()
+	for _, s := range actionSteps(t) {
 		if s.Name == name {
 			return s.Run
 		}

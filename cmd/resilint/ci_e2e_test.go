@@ -11,8 +11,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"go.yaml.in/yaml/v3"
 )
 
 func TestGitLabFormat(t *testing.T) {
@@ -137,24 +135,8 @@ func TestActionScripts(t *testing.T) {
 	if _, err := exec.LookPath("shellcheck"); err != nil {
 		t.Skip("shellcheck is not installed (apt-get install shellcheck); .ci/run installs it")
 	}
-	var action struct {
-		Runs struct {
-			Steps []struct {
-				Name  string `yaml:"name"`
-				Shell string `yaml:"shell"`
-				Run   string `yaml:"run"`
-			} `yaml:"steps"`
-		} `yaml:"runs"`
-	}
-	data, err := os.ReadFile(filepath.Join(repoRoot(t), "action.yml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := yaml.Unmarshal(data, &action); err != nil {
-		t.Fatal(err)
-	}
 	n := 0
-	for _, s := range action.Runs.Steps {
+	for _, s := range actionSteps(t) {
 		if s.Run == "" {
 			continue
 		}
