@@ -4,7 +4,7 @@ GO      ?= go
 BIN     := bin/resilint
 EXAMPLE := examples/orderservice
 
-.PHONY: help build install demo test test-short vet fmt-check fuzz clean golangci test-golangci corpus eval bench
+.PHONY: help build install demo test test-short vet fmt-check fuzz clean golangci test-golangci corpus eval eval-score bench
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 16
@@ -44,6 +44,9 @@ corpus: ## download the pinned corpus (eval/corpus.txt) and apps (eval/apps.txt;
 
 eval: ## run resilint on the corpus, std and apps twice; reports and triage table (apps.md) in eval/results/ (fails on crashes or nondeterminism)
 	$(GO) run ./eval run
+
+eval-score: ## re-score the last make eval's saved app runs against eval/triage/ (seconds; no resilint run)
+	$(GO) run ./eval score
 
 bench: ## time and memory of resilint next to go vet, gosec and noctx on the corpus; rewrites docs/performance.md
 	$(GO) run ./eval bench
