@@ -34,8 +34,9 @@ func main() {
 		fs := flag.NewFlagSet("run", flag.ExitOnError)
 		appsOnly := fs.Bool("apps-only", false, "evaluate only the apps of eval/apps.txt")
 		half := fs.String("half", "", "evaluate only the apps of this half: tune or report")
+		once := fs.Bool("once", false, "run each target once: skip the second run that checks determinism (half the time)")
 		fs.Parse(os.Args[2:])
-		opts := evalOptions{only: fs.Args(), appsOnly: *appsOnly, half: *half}
+		opts := evalOptions{only: fs.Args(), appsOnly: *appsOnly, half: *half, once: *once}
 		if opts.half != "" && opts.half != halfTune && opts.half != halfReport {
 			err = fmt.Errorf("-half %q: want tune or report", opts.half)
 		} else if err = checkNames(opts.only, true); err == nil {

@@ -48,6 +48,7 @@ type evalOptions struct {
 	only     []string // target names; all when empty
 	appsOnly bool     // leave out the proxy modules and std
 	half     string   // only the apps of this half (implies appsOnly)
+	once     bool     // skip the second, determinism-checking run
 }
 
 // evaluate runs resilint on every corpus module and on std, twice, and
@@ -80,8 +81,10 @@ func evaluate(opts evalOptions) error {
 	if err := buildResilint(binA, "eval-a"); err != nil {
 		return err
 	}
-	if err := buildResilint(binB, "eval-b"); err != nil {
-		return err
+	if !opts.once {
+		if err := buildResilint(binB, "eval-b"); err != nil {
+			return err
+		}
 	}
 
 	var failures []string
@@ -96,13 +99,15 @@ func evaluate(opts evalOptions) error {
 			continue
 		}
 		os.WriteFile(filepath.Join(results, t.name+".json"), raw, 0o644)
-		b, _, err := runOnce(binB, t)
-		if err != nil {
-			failures = append(failures, fmt.Sprintf("%s (second run): %v", t.name, err))
-			continue
-		}
-		if fa, fb := findingLines(a), findingLines(b); !slices.Equal(fa, fb) {
-			failures = append(failures, fmt.Sprintf("%s: two runs disagree (nondeterminism): %d vs %d findings", t.name, len(fa), len(fb)))
+		if !opts.once {
+			b, _, err := runOnce(binB, t)
+			if err != nil {
+				failures = append(failures, fmt.Sprintf("%s (second run): %v", t.name, err))
+				continue
+			}
+			if fa, fb := findingLines(a), findingLines(b); !slices.Equal(fa, fb) {
+				failures = append(failures, fmt.Sprintf("%s: two runs disagree (nondeterminism): %s", t.name, firstDifference(fa, fb)))
+			}
 		}
 		if a.Summary.Packages == 0 {
 			msg := "no package analyzed"
@@ -260,4 +265,15 @@ func writeReports(dir string, targets []target, reports map[string]*report) erro
 func firstLine(s string) string {
 	l, _, _ := strings.Cut(s, "\n")
 	return l
+}
+
+// firstDifference names the first finding on which two runs differ, which
+// is what a nondeterminism hunt starts from.
+func firstDifference(a, b []string) string {
+	for i := 0; i < len(a) && i < len(b); i++ {
+		if a[i] != b[i] {
+			return fmt.Sprintf("%d vs %d findings; first difference:\n    %s\n    %s", len(a), len(b), a[i], b[i])
+		}
+	}
+	return fmt.Sprintf("%d vs %d findings", len(a), len(b))
 }

@@ -37,3 +37,13 @@ func TestSavedScore(t *testing.T) {
 		t.Errorf("no saved run: %v", err)
 	}
 }
+
+func TestFirstDifference(t *testing.T) {
+	got := firstDifference([]string{"a.go:1", "a.go:2 via x"}, []string{"a.go:1", "a.go:2 via y"})
+	if !strings.Contains(got, "a.go:2 via x") || !strings.Contains(got, "a.go:2 via y") {
+		t.Errorf("firstDifference = %q, want both versions of the differing finding", got)
+	}
+	if got := firstDifference([]string{"a"}, []string{"a", "b"}); got != "1 vs 2 findings" {
+		t.Errorf("firstDifference = %q", got)
+	}
+}
