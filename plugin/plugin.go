@@ -77,7 +77,7 @@ func excluding(a *analysis.Analyzer, cfg *config.Config, base string) *analysis.
 	wrapped.Run = func(pass *analysis.Pass) (any, error) {
 		inner := *pass
 		inner.Report = func(d analysis.Diagnostic) {
-			if rel, err := filepath.Rel(base, pass.Fset.File(d.Pos).Name()); err == nil && cfg.Excluded(filepath.ToSlash(rel)) {
+			if rel, err := filepath.Rel(base, pass.Fset.File(d.Pos).Name()); err == nil && cfg.ExcludedFor(a.Name, filepath.ToSlash(rel)) {
 				return
 			}
 			pass.Report(d)

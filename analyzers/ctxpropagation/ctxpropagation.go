@@ -56,6 +56,9 @@ type checker struct {
 	table      map[string]tableTwin
 	twins      map[twinKey]*twin
 	ctxType    *types.Interface
+	// std: the package is part of the standard library (see inStd),
+	// whose functions get no facts and are covered by the twin table.
+	std bool
 
 	// facts of the package's own functions, computed after the traversal.
 	cands   map[*types.Func]*candidate
@@ -84,6 +87,16 @@ type checker struct {
 	// bound holds, per function, the package variables whose default
 	// context it sets from its parameters (see binds).
 	bound map[*types.Func]map[int][]*types.Var
+	// goStarted holds the package's functions a go statement starts
+	// (see goHelpers).
+	goStarted map[*types.Func]bool
+	// varFuncs holds the package variables declared with a function
+	// (var get = http.Get; see pkgVarFunc).
+	varFuncs   map[*types.Var]*types.Func
+	localFuncs map[*types.Var]*types.Func // see funcValueCallee
+	recvSrc    map[*ast.FuncDecl]*avail   // see receiverSource
+	// ifaceFacts caches the facts of interface methods (see ifaceFact).
+	ifaceFacts map[*types.Func]*noContextIO
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -105,6 +118,7 @@ func run(pass *analysis.Pass) (any, error) {
 		deprecated: pass.ResultOf[deprecated.Analyzer].(deprecated.Result).Objects,
 		twins:      make(map[twinKey]*twin),
 		ctxType:    ctxIface,
+		std:        inStd(pass),
 		cands:      make(map[*types.Func]*candidate),
 		detaches:   make(map[ast.Node]bool),
 		nilGuard:   make(map[ast.Node]bool),
@@ -161,13 +175,18 @@ func contextInterface(pkg *types.Package) *types.Interface {
 func (c *checker) visitCall(cur inspector.Cursor, call *ast.CallExpr) {
 	fn := lint.Callee(c.info, call)
 	if fn == nil {
+		fn = c.funcValueCallee(cur, call)
+	}
+	if fn == nil {
 		return
 	}
 	fresh := lint.IsFunc(fn, "context", "Background", "TODO")
 	var tw *twin
 	if !fresh {
 		tw = c.twinFor(fn, call)
-		if tw != nil && (c.contextAttachedLater(cur, call, fn) || c.unixDial(fn, call)) {
+		if tw != nil && (c.contextAttachedLater(cur, call, fn) || c.unixDial(fn, call) ||
+			c.reboundForContextCall(cur, call, fn) || c.attachedInExpr(cur, call, fn) ||
+			tw.fn != nil && retainsContext(tw.fn)) {
 			tw = nil
 		}
 	}
@@ -188,6 +207,9 @@ func (c *checker) visitCall(cur inspector.Cursor, call *ast.CallExpr) {
 		// function fills a slot in a table of builders): a builder
 		// called directly with a ctx it ignores drops it.
 		return
+	}
+	if a == nil && freshArg != "" && c.returnsRequest(cur, call, fn) {
+		return // a context-less builder, as above
 	}
 	if a == nil {
 		if decl != nil {

@@ -14,7 +14,7 @@ import (
 func module(t *testing.T) *testmod.Module { return testmod.Load(t, "svc") }
 
 // The packages whose expectations hold with the default settings.
-var defaultPackages = []string{"./store", "./api", "./ginapp", "./echoapp", "./gormrepo", "./cmd/...", "./logs", "./gen", "./localtwins", "./mvcc/...", "./tracing", "./dbinit", "./background/...", "./swagger/..."}
+var defaultPackages = []string{"./store", "./api", "./ginapp", "./echoapp", "./gormrepo", "./cmd/...", "./logs", "./gen", "./localtwins", "./mvcc/...", "./tracing", "./dbinit", "./background/...", "./swagger/...", "./bound", "./detached", "./misses"}
 
 func TestAnalyzer(t *testing.T) {
 	module(t).Run(t, ctxpropagation.Analyzer, defaultPackages...)
@@ -53,4 +53,15 @@ func set(t *testing.T, name, value string) { testmod.SetFlag(t, ctxpropagation.A
 // ./testsonly goes unmet by default and is met with the flag.
 func TestTestFiles(t *testing.T) {
 	testmod.TestFiles(t, module(t), ctxpropagation.Analyzer, "./testsonly")
+}
+
+// Modules whose path has no dot ("module corp/app", "module app") are the
+// user's code like example.com/app: their context-less functions get facts
+// and calls of them are reported.
+func TestDotlessModulePaths(t *testing.T) {
+	for _, name := range []string{"dotless", "hostless"} {
+		t.Run(name, func(t *testing.T) {
+			testmod.Load(t, name).Run(t, ctxpropagation.Analyzer, "./...")
+		})
+	}
 }

@@ -22,8 +22,19 @@ echo.Context or a *fiber.Ctx. Where one is, the checker reports:
   - GORM statements on a handle with no WithContext in its chain (a
     handle from a struct field or package variable);
   - calls of a function of the module that does its I/O without a context
-    (it passes context.Background() to context-taking I/O or calls a
-    twinned API, maybe through other such functions).
+    (it passes context.Background() to context-taking I/O, sends a request
+    built with http.NewRequestWithContext(context.TODO(), ...), or calls a
+    twinned API, maybe through other such functions, or through an
+    interface method whose implementation in the module does). The module is the
+    one the driver describes: "module app" and "module corp/app" count
+    like "module example.com/app";
+  - a ctx parameter overwritten with context.Background() outside a
+    branch, and then passed on.
+
+A method whose receiver has a context.Context field (a collector's
+c.ctx) has that context in scope. A call through a variable that holds a
+twinned function (get := http.Get; var lookup = net.LookupIP) is that
+function's call.
 
 For example:
 
@@ -62,4 +73,16 @@ fills with context.Background(), the dial hooks of an http.Transport (Go 1.23 di
 with a context detached from the request), and a context-less call on a
 receiver whose default context was set to the context in scope earlier
 in the function (xorm's engine.SetDefaultContext(ctx), directly or through
-the package's own functions).`
+the package's own functions).
+
+Nor contexts already bound: tx.Stmt(stmt) whose statement is only run
+with a live context (tx.Stmt(stmt).ExecContext(ctx, ...), or returned by
+a rebinding helper), calls on a database/sql or sqlx transaction begun
+with a live context (BeginTx(ctx, ...), or a callback's tx handed with
+ctx to a transaction helper), and httptest.NewRequest(...).WithContext(ctx).
+Nor deliberate detaches: a fresh root that fills or refreshes a shared
+cache or statistics object (stored in a receiver field or package
+variable that an if tests first, or in a sync.Once or singleflight
+callback), go-oidc's Provider.Verifier (its twin builds a new key set per
+call), and a function whose only context is an unnamed or _ parameter and
+that a go statement also starts (it outlives the request).`

@@ -128,55 +128,15 @@ func isStarter(name string) bool {
 
 func isLowerASCII(b byte) bool { return 'a' <= b && b <= 'z' }
 
-// stdlib reports a standard-library package path.
-func stdlib(path string) bool {
-	first, _, _ := strings.Cut(path, "/")
-	return !strings.Contains(first, ".")
-}
-
-// repoRoot approximates the module of an import path when the pass does
-// not know it: the first three elements on the big forges, two elsewhere.
-func repoRoot(path string) string {
-	parts := strings.Split(path, "/")
-	n := 2
-	switch parts[0] {
-	case "github.com", "gitlab.com", "bitbucket.org", "codeberg.org":
-		n = 3
-	}
-	if len(parts) < n {
-		n = len(parts)
-	}
-	return strings.Join(parts[:n], "/")
-}
-
-// ownCode reports whether pkg belongs to the module being analyzed: a
-// finding about a function is only actionable where its author can add a
-// ctx parameter.
-func (c *checker) ownCode(pkg *types.Package) bool {
-	if pkg == nil {
-		return false
-	}
-	if pkg == c.p.Pkg {
-		return true
-	}
-	if stdlib(pkg.Path()) {
-		return false
-	}
-	if m := c.p.Module; m != nil && m.Path != "" {
-		return pkg.Path() == m.Path || strings.HasPrefix(pkg.Path(), m.Path+"/")
-	}
-	return repoRoot(pkg.Path()) == repoRoot(c.p.Pkg.Path())
-}
-
 // propagates reports whether a call of fn may carry a noContextIO fact:
 // fn is a function of this module, of this package (whose facts are not
 // known yet) or with an imported fact.
 func (c *checker) propagates(fn *types.Func) bool {
-	if stdlib(c.p.Pkg.Path()) || !c.ownCode(fn.Pkg()) {
+	if c.std || !c.ownCode(fn.Pkg()) {
 		return false
 	}
 	if sig, ok := fn.Type().(*types.Signature); ok && sig.Recv() != nil && types.IsInterface(sig.Recv().Type()) {
-		return false
+		return true // judged by its implementations (see ifaceFact)
 	}
 	if fn.Pkg() == c.p.Pkg {
 		return true
@@ -196,7 +156,9 @@ func (c *checker) freshArgTarget(cur inspector.Cursor, call *ast.CallExpr, fn *t
 	// A fresh root handed to a function that initializes or starts a
 	// long-lived component (a lazily created singleton's initManager) is
 	// deliberate: the component must not die with its first caller.
-	if isStarter(fn.Name()) || retainsContext(fn) {
+	// http.NewRequestWithContext starts nothing: its context governs the
+	// request that is sent.
+	if isStarter(fn.Name()) && !lint.IsFunc(fn, "net/http", "NewRequestWithContext") || retainsContext(fn) {
 		return ""
 	}
 	for i := range sig.Results().Len() {
@@ -335,7 +297,7 @@ func (c *checker) selfBounded(cur inspector.Cursor, e ast.Expr) bool {
 // recordTrigger notes what a call directly in the context-less function
 // declaration decl contributes to its fact.
 func (c *checker) recordTrigger(decl *ast.FuncDecl, fn *types.Func, tw *twin, freshArg string, ownFunc bool) {
-	if decl.Body == nil || stdlib(c.p.Pkg.Path()) || isCleanup(decl.Name.Name) || isStarter(decl.Name.Name) || (decl.Recv == nil && (decl.Name.Name == "main" || decl.Name.Name == "init")) {
+	if decl.Body == nil || c.std || isCleanup(decl.Name.Name) || isStarter(decl.Name.Name) || (decl.Recv == nil && (decl.Name.Name == "main" || decl.Name.Name == "init")) {
 		return
 	}
 	obj, ok := c.info.Defs[decl.Name].(*types.Func)
@@ -368,6 +330,9 @@ func (c *checker) recordTrigger(decl *ast.FuncDecl, fn *types.Func, tw *twin, fr
 // factOf returns fn's fact: computed for this package, imported otherwise.
 func (c *checker) factOf(fn *types.Func) *noContextIO {
 	fn = fn.Origin()
+	if sig, ok := fn.Type().(*types.Signature); ok && sig.Recv() != nil && types.IsInterface(sig.Recv().Type()) {
+		return c.ifaceFact(fn)
+	}
 	if fn.Pkg() == c.p.Pkg {
 		if cand := c.cands[fn]; cand != nil {
 			return cand.fact
@@ -389,8 +354,12 @@ func (c *checker) solveFacts() {
 			cand.fact = &noContextIO{Reason: cand.reason}
 		}
 	}
-	for changed := true; changed; {
-		changed = false
+	// Rounds, each reading only the facts of the rounds before it: a
+	// function's fact then names its first callee (in source order) on a
+	// shortest path, whatever order the map is walked in. Facts set
+	// during a walk would make the message depend on that order.
+	for {
+		found := map[*candidate]*noContextIO{}
 		for _, cand := range c.cands {
 			if cand.fact != nil {
 				continue
@@ -401,11 +370,16 @@ func (c *checker) solveFacts() {
 					if f.Via != "" {
 						origin = f.Origin
 					}
-					cand.fact = &noContextIO{Reason: reason, Origin: origin, Via: funcName(e)}
-					changed = true
+					found[cand] = &noContextIO{Reason: reason, Origin: origin, Via: funcName(e)}
 					break
 				}
 			}
+		}
+		if len(found) == 0 {
+			break
+		}
+		for cand, f := range found {
+			cand.fact = f
 		}
 	}
 	for obj, cand := range c.cands {

@@ -17,13 +17,18 @@ import (
 // checkFresh judges a context.Background() or context.TODO() call made
 // where a context is available (rule 1).
 func (c *checker) checkFresh(cur inspector.Cursor, call *ast.CallExpr, fn *types.Func, a *avail) {
-	if c.deliberateFresh(cur, call, a) || c.afterDone(cur, a.fn) {
+	if c.deliberateFresh(cur, call, a) || c.afterDone(cur, a.fn) || c.fillsSharedCache(cur, a) {
 		return
 	}
 	if a.goroutine && c.perConnection(cur, a) || c.rootOfGoroutine(cur, a) {
 		return
 	}
 	what := "context." + fn.Name() + "()"
+	if c.overwritesScope(cur, a) {
+		c.p.ReportNode(call, fmt.Sprintf("%s overwrites %s, so its deadline and cancellation do not reach the calls after it; delete the assignment, or use context.WithoutCancel(%s) if detaching is the intent",
+			what, a.display(), orCtx(a)))
+		return
+	}
 	var fixes []analysis.SuggestedFix
 	if c.resolves(a, call.Pos()) {
 		fix := c.p.NewFix(call.Pos())
@@ -129,11 +134,17 @@ func (c *checker) deliberateFresh(cur inspector.Cursor, call *ast.CallExpr, a *a
 	// ctx = context.Background() / if ctx == nil { ... }
 	if as, ok := parent.Node().(*ast.AssignStmt); ok && a.v != nil {
 		for _, lhs := range as.Lhs {
+			if a.field && c.isScopeCtx(lhs, a) {
+				return true // w.ctx = context.Background(): the root being set
+			}
 			id, ok := ast.Unparen(lhs).(*ast.Ident)
 			if !ok {
 				continue
 			}
-			if c.info.ObjectOf(id) == a.v {
+			// A default (if ctx == nil) or an opt-in detach in a
+			// branch; an unconditional overwrite drops ctx for every
+			// call after it (see overwritesScope).
+			if c.info.ObjectOf(id) == a.v && c.conditional(parent, a.fn) {
 				return true
 			}
 			// handlerCtx := ctx; if graceful { handlerCtx =

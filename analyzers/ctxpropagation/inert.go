@@ -326,7 +326,7 @@ func pollsDone(cur inspector.Cursor) bool {
 // exportInert exports the inertContext facts of the package's functions,
 // for the packages of the module that call them.
 func (c *checker) exportInert() {
-	if stdlib(c.p.Pkg.Path()) {
+	if c.std {
 		return
 	}
 	for cur := range c.ins.Root().Preorder((*ast.FuncDecl)(nil)) {

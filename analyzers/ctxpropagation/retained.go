@@ -7,6 +7,8 @@ import (
 	"github.com/resilint/resilint/internal/lint"
 )
 
+const oidcPkg = "github.com/coreos/go-oidc/v3/oidc"
+
 // retainsContext reports whether fn keeps its context for the life of the
 // value it returns: a token source or an authenticated HTTP client
 // (oauth2.NewClient, Config.TokenSource, google.DefaultTokenSource,
@@ -15,6 +17,11 @@ import (
 // says the client "is not valid beyond the lifetime of the context", so a
 // request's context would break every refresh once the request ends; a
 // fresh root is the right argument there, and it is not reported.
+//
+// go-oidc's Provider.VerifierContext(ctx, config) is the twin of Verifier:
+// it builds a new remote key set bound to ctx on every call, so following
+// the advice in a request would drop the provider's key cache and fetch
+// keys with a context that dies with the request.
 func retainsContext(fn *types.Func) bool {
 	sig, ok := fn.Type().(*types.Signature)
 	if !ok {
@@ -24,7 +31,8 @@ func retainsContext(fn *types.Func) bool {
 		t := v.Type()
 		if lint.IsNamed(t, "golang.org/x/oauth2", "TokenSource") ||
 			lint.IsNamed(t, "golang.org/x/oauth2/google", "Credentials") ||
-			lint.IsNamed(t, "net/http", "Client") {
+			lint.IsNamed(t, "net/http", "Client") ||
+			lint.IsNamed(t, oidcPkg, "IDTokenVerifier") {
 			return true
 		}
 	}

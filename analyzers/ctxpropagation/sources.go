@@ -55,6 +55,9 @@ type avail struct {
 	name string
 	src  *ctxSource
 	fn   ast.Node // the *ast.FuncDecl or *ast.FuncLit declaring it
+	// field is set when the context is a field of the method's
+	// receiver (w.ctx): v is the receiver.
+	field bool
 	// goroutine is set when the call runs in a goroutine started under fn
 	// (a go statement): detached work, which should keep ctx's values
 	// but not its cancellation.
@@ -175,6 +178,13 @@ func (c *checker) contextAt(cur inspector.Cursor) (*avail, *ast.FuncDecl) {
 			}
 		case *ast.FuncDecl:
 			if a := c.cachedSource(n.Type); a != nil && !c.rootOnly(n, a) {
+				if c.sharedWithGoroutine(n, a) {
+					return nil, nil
+				}
+				a.fn, a.goroutine = n, goroutine
+				return a, nil
+			}
+			if a := c.receiverSource(n); a != nil {
 				a.fn, a.goroutine = n, goroutine
 				return a, nil
 			}
@@ -390,4 +400,49 @@ func (c *checker) assignedTo(cur inspector.Cursor) *types.Var {
 		}
 	}
 	return v
+}
+
+// receiverSource returns the context a method's receiver holds in a
+// context.Context field (a collector's or worker's d.ctx), computed once
+// per declaration: work done on the receiver's behalf belongs to that
+// context.
+func (c *checker) receiverSource(decl *ast.FuncDecl) *avail {
+	a, ok := c.recvSrc[decl]
+	if !ok {
+		a = c.findReceiverSource(decl)
+		if c.recvSrc == nil {
+			c.recvSrc = make(map[*ast.FuncDecl]*avail)
+		}
+		c.recvSrc[decl] = a
+	}
+	if a == nil {
+		return nil
+	}
+	cp := *a
+	return &cp
+}
+
+func (c *checker) findReceiverSource(decl *ast.FuncDecl) *avail {
+	if decl.Recv == nil || len(decl.Recv.List) != 1 || len(decl.Recv.List[0].Names) != 1 {
+		return nil
+	}
+	id := decl.Recv.List[0].Names[0]
+	v, ok := c.info.Defs[id].(*types.Var)
+	if !ok || id.Name == "_" {
+		return nil
+	}
+	t := v.Type()
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok {
+		return nil
+	}
+	for f := range st.Fields() {
+		if lint.IsNamed(f.Type(), "context", "Context") {
+			return &avail{v: v, name: id.Name, src: &ctxSource{expr: "." + f.Name()}, field: true}
+		}
+	}
+	return nil
 }

@@ -87,6 +87,9 @@ var wellKnown = map[string]tableTwin{
 	"net.LookupMX":                         {advice: "use net.DefaultResolver.LookupMX(ctx, name)"},
 	"net.LookupNS":                         {advice: "use net.DefaultResolver.LookupNS(ctx, name)"},
 	"net.LookupSRV":                        {advice: "use net.DefaultResolver.LookupSRV(ctx, service, proto, name)"},
+	"net.LookupIP":                         {advice: "use net.DefaultResolver.LookupIP(ctx, \"ip\", host)"},
+	"net.LookupPort":                       {advice: "use net.DefaultResolver.LookupPort(ctx, network, service)"},
+	"crypto/tls.DialWithDialer":            {advice: "use (&tls.Dialer{NetDialer: dialer, Config: config}).DialContext(ctx, network, address)"},
 }
 
 // twinTable returns the well-known twins plus the extra-twins setting.
@@ -310,7 +313,7 @@ func (c *checker) checkTwin(cur inspector.Cursor, call *ast.CallExpr, fn *types.
 			return // the twin's own implementation
 		}
 	}
-	if c.afterDone(cur, a.fn) || c.boundToScope(cur, call, a) {
+	if c.afterDone(cur, a.fn) || c.boundToScope(cur, call, a) || c.onBoundTx(cur, call) {
 		return
 	}
 	var fixes []analysis.SuggestedFix
@@ -357,6 +360,9 @@ func (c *checker) fixCtx(fix *lint.FixBuilder, call *ast.CallExpr, a *avail) str
 
 // renameFix rewrites x.F(args) as x.FContext(ctx, args).
 func (c *checker) renameFix(call *ast.CallExpr, tw *twin, a *avail) []analysis.SuggestedFix {
+	if lint.Callee(c.info, call) == nil {
+		return nil // called through a function value: renaming it breaks the code
+	}
 	var id *ast.Ident
 	switch f := ast.Unparen(call.Fun).(type) {
 	case *ast.SelectorExpr:
@@ -482,14 +488,15 @@ func (c *checker) contextAttachedLater(cur inspector.Cursor, call *ast.CallExpr,
 	return found
 }
 
-// returnsRequest reports a call of http.NewRequest or exec.Command whose
+// returnsRequest reports a call of http.NewRequest (or
+// NewRequestWithContext) or exec.Command whose
 // request or command the enclosing function returns (return
 // http.NewRequest(...), or req, err := ...; return req, err): the function
 // builds it and does no I/O, and its caller, which sends the request or
 // starts the command (a plugin process that outlives the call), is where a
 // context must be attached.
 func (c *checker) returnsRequest(cur inspector.Cursor, call *ast.CallExpr, fn *types.Func) bool {
-	if !lint.IsFunc(fn, "net/http", "NewRequest") && !lint.IsFunc(fn, "os/exec", "Command") {
+	if !lint.IsFunc(fn, "net/http", "NewRequest", "NewRequestWithContext") && !lint.IsFunc(fn, "os/exec", "Command") {
 		return false
 	}
 	switch p := cur.Parent().Node().(type) {
@@ -552,6 +559,9 @@ func (c *checker) namedResult(cur inspector.Cursor, v types.Object) bool {
 // a function that is used as a value (stored in a table of builders,
 // passed as a callback), whose type is fixed by where it goes.
 func (c *checker) imposedSignature(a *avail) bool {
+	if a.field {
+		return true // the receiver's context: its caller sends the request
+	}
 	if a.src == nil || a.src.expr != "" {
 		return false // an *http.Request or framework context: not a builder's parameter
 	}

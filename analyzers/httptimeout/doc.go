@@ -28,7 +28,21 @@ The checker reports:
     trusted);
   - gin's Engine.Run, RunTLS, RunUnix, RunFd and RunListener, and echo
     (v4)'s Echo.Start, StartTLS, StartAutoTLS and StartH2CServer unless
-    the function sets the server's read timeouts or replaces the server.
+    the function sets the server's read timeouts or replaces the server;
+  - golang.org/x/oauth2 (Config.Exchange, PasswordCredentialsToken,
+    TokenSource, Client, NewClient, clientcredentials.Config.Token,
+    TokenSource, Client...) and go-oidc (NewProvider, UserInfo,
+    VerifierContext, NewRemoteKeySet: the key set Verify refreshes with)
+    calls whose context is known to carry no client (or
+    http.DefaultClient): they send through http.DefaultClient. The
+    context is followed through locals, the context package's
+    derivations and unexported functions' callers; a deadline bounds the
+    call, except go-oidc's key set, which drops it. Fix with
+    ctx = oidc.ClientContext(ctx, c) or
+    context.WithValue(ctx, oauth2.HTTPClient, c), c having a Timeout;
+  - http.DefaultClient stored in an unexported field or package variable
+    that the package stores nothing else into: reported once, at the
+    store, not at each method that sends through it.
 
 For example:
 
@@ -50,5 +64,7 @@ WithDeadline, and a timeout set from a variable, a field or a call is
 trusted. A command-line tool's one-shot request (in a main package or
 under cmd/, sent once by a subcommand: not in a goroutine, a waiting or
 endless loop, or code its handlers call; a client not kept) is not
-reported unless -httptimeout.cli is set. Servers get a suggested fix that adds ReadHeaderTimeout; clients
+reported unless -httptimeout.cli is set, and neither is a subcommand's
+foreground server for the browser it opens (app open), nor http.Serve on
+a listener opened on a constant loopback address. Servers get a suggested fix that adds ReadHeaderTimeout; clients
 do not, because a client Timeout also cuts long downloads and streams.`

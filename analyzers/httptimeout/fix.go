@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"os"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -110,7 +111,11 @@ func (c *checker) serveFixes(call *ast.CallExpr, name string) []analysis.Suggest
 }
 
 func (c *checker) source(pos token.Pos) ([]byte, error) {
-	return c.p.ReadFile(c.p.Fset.File(pos).Name())
+	name := c.p.Fset.File(pos).Name()
+	if c.p.ReadFile == nil { // nogo leaves Pass.ReadFile unset
+		return os.ReadFile(name)
+	}
+	return c.p.ReadFile(name)
 }
 
 // hasCall reports whether evaluating e may run code: a call or a receive.

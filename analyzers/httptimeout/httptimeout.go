@@ -65,6 +65,13 @@ type checker struct {
 	creations []creation         // http.Client and http.Server values created
 	calls     []inspector.Cursor // calls judged after the traversal
 
+	// ctxClientCalls are OAuth2 and OIDC calls that send through the
+	// client their context carries: see ctxclient.go.
+	ctxClientCalls []inspector.Cursor
+	// stores are the stores into unexported fields and package
+	// variables: see fieldclient.go.
+	stores []clientStore
+
 	root   inspector.Cursor             // the package's syntax, to find call sites
 	once   *lint.OneShots               // command-line one-shots, built on first use
 	params map[*types.Var]paramOwner    // see indexCalls
@@ -110,11 +117,16 @@ func run(pass *analysis.Pass) (any, error) {
 		(*ast.AssignStmt)(nil),
 		(*ast.CallExpr)(nil),
 		(*ast.CompositeLit)(nil),
+		(*ast.ValueSpec)(nil),
+		(*ast.KeyValueExpr)(nil),
 	}
 	for cur := range c.p.Preorder(nodeFilter...) {
 		switch n := cur.Node().(type) {
 		case *ast.AssignStmt:
 			c.collectAssigns(cur)
+			c.noteStore(cur)
+		case *ast.ValueSpec, *ast.KeyValueExpr:
+			c.noteStore(cur)
 		case *ast.CallExpr:
 			c.visitCall(cur, n)
 		case *ast.CompositeLit:
@@ -131,6 +143,7 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	configured := c.configuredObjects()
+	c.checkFieldClients(configured)
 	for _, cr := range c.creations {
 		if cr.server {
 			c.checkServer(cr, configured)
@@ -140,6 +153,9 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	for _, cur := range c.calls {
 		c.checkDeferredCall(cur)
+	}
+	for _, cur := range c.ctxClientCalls {
+		c.checkCtxClientCall(cur)
 	}
 	c.checkDelegatedCalls()
 	return nil, nil
@@ -217,8 +233,12 @@ func (c *checker) visitCall(cur inspector.Cursor, call *ast.CallExpr) {
 		c.p.ReportNode(call, "http."+fn.Name()+" uses http.DefaultClient, which has no timeout: "+
 			"a slow server blocks this goroutine forever; use an http.Client with Timeout set")
 	case lint.IsFunc(fn, httpPkg, "ListenAndServe", "ListenAndServeTLS", "Serve", "ServeTLS"):
-		if strings.HasPrefix(fn.Name(), "ListenAndServe") && len(call.Args) > 0 && loopbackAddr(c.info, call.Args[0]) {
+		if strings.HasPrefix(fn.Name(), "ListenAndServe") && len(call.Args) > 0 && loopbackAddr(c.info, call.Args[0]) ||
+			strings.HasPrefix(fn.Name(), "Serve") && len(call.Args) > 0 && c.loopbackListener(cur, call.Args[0]) {
 			return // only local processes can connect (a pprof port on localhost)
+		}
+		if c.browserServer(cur) {
+			return // a subcommand serving the browser it opened, until the user quits
 		}
 		c.p.ReportNode(call, "http."+fn.Name()+" serves with no read timeouts: "+
 			"slow clients (Slowloris) can hold every connection open and exhaust the server; "+
@@ -233,6 +253,10 @@ func (c *checker) visitCall(cur inspector.Cursor, call *ast.CallExpr) {
 		lint.IsMethod(fn, echoPkg, "Echo", "Start", "StartTLS", "StartAutoTLS", "StartH2CServer"):
 		c.calls = append(c.calls, cur)
 	case fn != nil:
+		if _, ok := ctxClientCallOf(fn); ok {
+			c.ctxClientCalls = append(c.ctxClientCalls, cur)
+			return
+		}
 		c.noteCall(cur, fn)
 	}
 }
@@ -328,7 +352,7 @@ func (c *checker) checkServer(cr creation, configured map[types.Object]bool) {
 	if set1 && !zero1 || set2 && !zero2 {
 		return
 	}
-	if c.setLater(cr, configured, "ReadHeaderTimeout", "ReadTimeout") {
+	if c.setLater(cr, configured, "ReadHeaderTimeout", "ReadTimeout") || c.browserServer(cr.cur) {
 		return
 	}
 	var fixes []analysis.SuggestedFix

@@ -63,7 +63,7 @@ func (c *checker) bestEffort(body *ast.BlockStmt, ws []*write) map[*ast.CallExpr
 		case *ast.CommClause:
 			visitList(n.Body)
 		case *ast.CallExpr:
-			if w := byCall[n]; w != nil && w.wildcard && !returnsError(c.info, n) && !lint.IsNamed(c.info.TypeOf(n), gormPkg, "DB") {
+			if w := byCall[n]; w != nil && w.wildcard && !returnsError(c.info, n) && !isGormDB(c.info.TypeOf(n)) {
 				out[n] = true // a helper that handles its own failures
 			}
 		}

@@ -30,6 +30,20 @@ should run both writes in one transaction:
 	... writes through tx ...
 	return tx.Commit()
 
+By default only writes the code shows belong together are reported (the
+evidence rule): a later write uses a value an earlier one produced (the id
+from INSERT ... RETURNING or LastInsertId, the model GORM filled in on
+Create, a helper's result), or the same key flows into both (parent and
+child rows, deletes cascading over one key, two updates of one entity);
+the message names that evidence. Writes that share nothing but the
+context, the handle or the clock (an audit row, a last-seen time, clean-up
+of expired rows) stay quiet, as does the create of a find-or-create (the
+value is also filled in by a read). -missingtx.strict reports any two
+writes. Schema steps (CREATE/ALTER/DROP, DO blocks, re-runnable seed rows,
+in a const or a never-reassigned var) are not writes; BEGIN IMMEDIATE ...
+COMMIT run as statements on a pinned *sql.Conn is a transaction; GORM v1
+(github.com/jinzhu/gorm) is covered like v2.
+
 Writes in exclusive branches do not add up; a write in a loop counts as
 two, unless the loop ends on its outcome (a retry until success, a batch
 delete until no row is left); a write on the path where an earlier write
@@ -47,4 +61,6 @@ It also reports transaction hygiene: a transaction from Begin, BeginTx,
 Beginx, pgx's Begin or GORM's Begin() that is not rolled back on every
 path that does not commit (add defer tx.Rollback() after the error
 check), and a Commit whose error is discarded (tx.Commit() as a
-statement, defer tx.Commit(), GORM's tx.Commit() without .Error).`
+statement, defer tx.Commit(), GORM's tx.Commit() without .Error, a
+Commit in a deferred closure whose error is only logged, not handed to a
+named result).`

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/cfg"
 
 	"github.com/resilint/resilint/internal/lint"
@@ -51,6 +52,8 @@ type flow struct {
 	noRepeat map[int]bool
 	// perEvent marks the calls of event loops (see eventLoopCalls).
 	perEvent map[*ast.CallExpr]bool
+	// readFilled are the variables a read fills in (see produced).
+	readFilled map[*types.Var]bool
 }
 
 // checkWrites reports the first path of u with too many writes outside a
@@ -65,8 +68,6 @@ func (c *checker) checkWrites(u *unit) {
 			ws = append(ws, w)
 		}
 	}
-	accepted := c.bestEffort(u.body, ws)
-	ws = slices.DeleteFunc(ws, func(w *write) bool { return accepted[w.call] })
 	if len(ws) == 0 || minWrites < 1 {
 		return
 	}
@@ -74,6 +75,22 @@ func (c *checker) checkWrites(u *unit) {
 		perEvent: eventLoopCalls(c.info, u.body)}
 	for i, w := range ws {
 		f.index[w.call] = i
+	}
+	var ps []proof
+	if !strict {
+		ps = f.proofs()
+	}
+	// A write whose failure the function accepts is bookkeeping, unless
+	// it is a delete of a cascade: discarding the error of one delete
+	// does not make the rest of the cascade consistent.
+	accepted := c.bestEffort(u.body, ws)
+	for i, w := range ws {
+		if accepted[w.call] && ps != nil && f.inCascade(ps, i) {
+			delete(accepted, w.call)
+		}
+	}
+	if len(accepted) == len(ws) {
+		return
 	}
 	f.g = cfg.New(u.body, c.mayReturn)
 	f.events = make([][]int, len(f.g.Blocks))
@@ -89,7 +106,7 @@ func (c *checker) checkWrites(u *unit) {
 					// one in a goroutine is not on this path.
 					return false
 				case *ast.CallExpr:
-					if i, ok := f.index[n]; ok {
+					if i, ok := f.index[n]; ok && !accepted[n] {
 						f.events[b.Index] = append(f.events[b.Index], i)
 					}
 				}
@@ -109,7 +126,7 @@ func (c *checker) checkWrites(u *unit) {
 	var groups []group
 	seen := make(map[group]bool)
 	for _, w := range ws {
-		if !w.wildcard {
+		if !w.wildcard && !accepted[w.call] {
 			g := group{w.family, w.org.key}
 			if !seen[g] {
 				seen[g] = true
@@ -118,7 +135,7 @@ func (c *checker) checkWrites(u *unit) {
 		}
 	}
 	for _, w := range ws {
-		if w.wildcard && !slices.ContainsFunc(groups, func(g group) bool { return g.family == w.family }) {
+		if w.wildcard && !accepted[w.call] && !slices.ContainsFunc(groups, func(g group) bool { return g.family == w.family }) {
 			g := group{w.family, ""}
 			if !seen[g] {
 				seen[g] = true
@@ -127,18 +144,22 @@ func (c *checker) checkWrites(u *unit) {
 		}
 	}
 	var best []int
+	why := ""
 	for _, g := range groups {
 		in := func(i int) bool {
 			w := ws[i]
-			return w.family == g.family && (w.wildcard || w.org.key == g.key)
+			return !accepted[w.call] && w.family == g.family && (w.wildcard || w.org.key == g.key)
 		}
-		path := f.longest(in)
+		path, reason := f.longest(in), ""
+		if ps != nil {
+			path, reason = f.linkedPath(in, ps, path)
+		}
 		if len(path) >= minWrites && slices.ContainsFunc(path, func(i int) bool { return !ws[i].atomic }) && (best == nil || ws[path[0]].call.Pos() < ws[best[0]].call.Pos()) {
-			best = path
+			best, why = path, reason
 		}
 	}
 	if best != nil {
-		f.report(best)
+		f.report(best, why)
 	}
 }
 
@@ -455,12 +476,13 @@ func (f *flow) loopWrites() {
 	}
 }
 
-func (f *flow) report(path []int) {
+func (f *flow) report(path []int, why string) {
 	fset := f.c.pass.Fset
 	first := f.writes[path[0]]
 	var parts []string
 	parts = append(parts, first.what+" here")
 	seen := map[int]bool{path[0]: true}
+	var related []analysis.RelatedInformation
 	for _, i := range path[1:] {
 		w := f.writes[i]
 		if seen[i] {
@@ -469,15 +491,19 @@ func (f *flow) report(path []int) {
 		}
 		seen[i] = true
 		parts = append(parts, fmt.Sprintf("%s at line %d", w.what, fset.Position(w.call.Pos()).Line))
+		related = append(related, analysis.RelatedInformation{Pos: w.call.Pos(), End: w.call.End(), Message: w.what})
 	}
 	n := len(path)
 	count := fmt.Sprint(n)
 	if n >= minWrites+2 {
 		count = fmt.Sprintf("%d or more", n)
 	}
-	f.c.p.ReportNode(first.call, fmt.Sprintf(
-		"%s writes on one path run outside a transaction (%s): if one fails or the process stops between them, the data is left half-written; %s",
-		count, strings.Join(parts, ", "), fixFor(first.family)))
+	if why != "" {
+		why = "; " + why
+	}
+	f.c.p.Report(analysis.Diagnostic{Pos: first.call.Pos(), End: first.call.End(), Related: related, Message: fmt.Sprintf(
+		"%s writes on one path run outside a transaction (%s)%s: if one fails or the process stops between them, the data is left half-written; %s",
+		count, strings.Join(parts, ", "), why, fixFor(first.family))})
 }
 
 func fixFor(family string) string {

@@ -17,6 +17,7 @@ const (
 	pgxpoolPkg = "github.com/jackc/pgx/v5/pgxpool"
 	pgconnPkg  = "github.com/jackc/pgx/v5/pgconn"
 	gormPkg    = "gorm.io/gorm"
+	gormV1Pkg  = "github.com/jinzhu/gorm"
 	mongoV1    = "go.mongodb.org/mongo-driver/mongo"
 	mongoV2    = "go.mongodb.org/mongo-driver/v2/mongo"
 )
@@ -33,6 +34,9 @@ type unit struct {
 	// txScope is set for a literal run by a transaction helper (and what
 	// is nested in one): its writes are transactional.
 	txScope bool
+	// stmtTx are the keys of the connections on which the unit runs a
+	// transaction as statements (see stmtTxKeys); nil until computed.
+	stmtTx map[string]bool
 }
 
 func (c *checker) newUnit(cur inspector.Cursor) *unit {
@@ -99,7 +103,7 @@ func (c *checker) isTxHelperCall(call *ast.CallExpr) bool {
 		return false
 	}
 	switch {
-	case lint.IsMethod(fn, gormPkg, "DB", "Transaction"),
+	case isGormMethod(fn, "Transaction"),
 		lint.IsMethod(fn, mongoV1, "Session", "WithTransaction"),
 		lint.IsMethod(fn, mongoV2, "Session", "WithTransaction"),
 		lint.IsFunc(fn, pgxPkg, "BeginFunc", "BeginTxFunc"):
@@ -119,7 +123,7 @@ func isBegin(fn *types.Func) bool {
 		lint.IsMethod(fn, pgxPkg, "Tx", "Begin") ||
 		lint.IsMethod(fn, pgxpoolPkg, "Pool", "Begin", "BeginTx") ||
 		lint.IsMethod(fn, pgxpoolPkg, "Conn", "Begin", "BeginTx") ||
-		lint.IsMethod(fn, gormPkg, "DB", "Begin")
+		isGormMethod(fn, "Begin")
 }
 
 // opensTx reports whether fn begins a transaction in any form.
@@ -133,12 +137,12 @@ func (c *checker) opensTx(call *ast.CallExpr) bool {
 // isCommit reports whether fn commits a transaction.
 func isCommit(fn *types.Func) bool {
 	return lint.IsMethod(fn, sqlPkg, "Tx", "Commit") || lint.IsMethod(fn, pgxPkg, "Tx", "Commit") ||
-		lint.IsMethod(fn, gormPkg, "DB", "Commit")
+		isGormMethod(fn, "Commit")
 }
 
 func isRollback(fn *types.Func) bool {
 	return lint.IsMethod(fn, sqlPkg, "Tx", "Rollback") || lint.IsMethod(fn, pgxPkg, "Tx", "Rollback") ||
-		lint.IsMethod(fn, gormPkg, "DB", "Rollback")
+		isGormMethod(fn, "Rollback")
 }
 
 // isTxType reports whether a value of type t is a transaction handle.
@@ -175,7 +179,7 @@ func concreteFamily(t types.Type) string {
 		return "sql"
 	case lint.IsNamed(t, pgxPkg, "Conn"), lint.IsNamed(t, pgxpoolPkg, "Pool"), lint.IsNamed(t, pgxpoolPkg, "Conn"):
 		return "pgx"
-	case lint.IsNamed(t, gormPkg, "DB"):
+	case isGormDB(t):
 		return "gorm"
 	case lint.IsNamed(t, mongoV1, "Collection"), lint.IsNamed(t, mongoV1, "Database"), lint.IsNamed(t, mongoV1, "Client"),
 		lint.IsNamed(t, mongoV2, "Collection"), lint.IsNamed(t, mongoV2, "Database"), lint.IsNamed(t, mongoV2, "Client"):
@@ -429,10 +433,10 @@ func (c *checker) evalGorm(u *unit, e ast.Expr, depth int) origin {
 	ch := lint.WalkChain(c.info, u.outer, e, nil)
 	for _, call := range ch.Calls {
 		fn := lint.Callee(c.info, call)
-		if lint.IsMethod(fn, gormPkg, "DB", "Begin") {
+		if isGormMethod(fn, "Begin") {
 			return origin{state: txState}
 		}
-		if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != gormPkg {
+		if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != gormPkg && fn.Pkg().Path() != gormV1Pkg {
 			return unknown
 		}
 	}
@@ -442,7 +446,7 @@ func (c *checker) evalGorm(u *unit, e ast.Expr, depth int) origin {
 		switch x := ast.Unparen(r).(type) {
 		case *ast.CallExpr:
 			fn := lint.Callee(c.info, x)
-			if lint.IsFunc(fn, gormPkg, "Open") {
+			if lint.IsFunc(fn, gormPkg, "Open") || lint.IsFunc(fn, gormV1Pkg, "Open") {
 				ro = origin{state: nontxState, key: "gorm.Open"}
 			} else {
 				ro = unknown
@@ -513,6 +517,12 @@ func (c *checker) isWriteText(u *unit, e ast.Expr, unknownIsWrite bool) bool {
 	}
 	s, ok := lint.StaticString(c.info, u.outer, e, sqltext.Hole)
 	if !ok {
+		// Schema text kept in a package-level var rather than a const.
+		if v := c.globalString(e); v != nil {
+			s, ok = lint.StaticString(c.info, u.outer, v, sqltext.Hole)
+		}
+	}
+	if !ok {
 		if c.rangeValue(u, e) {
 			// for _, stmt := range statements { db.Exec(stmt) }: a
 			// script runner (migrations, fixtures), whose statements
@@ -522,6 +532,8 @@ func (c *checker) isWriteText(u *unit, e ast.Expr, unknownIsWrite bool) bool {
 		return unknownIsWrite
 	}
 	switch k := sqltext.Classify(s); {
+	case schemaScript(s):
+		return false
 	case k.IsWrite():
 		return true
 	case k == sqltext.Unknown:
@@ -618,4 +630,46 @@ func (c *checker) rangeValue(u *unit, e ast.Expr) bool {
 		return !found
 	})
 	return found
+}
+
+// isGormDB reports whether t is GORM's *gorm.DB, v2 or v1
+// (github.com/jinzhu/gorm, whose chain and writes have the same names).
+func isGormDB(t types.Type) bool {
+	return lint.IsNamed(t, gormPkg, "DB") || lint.IsNamed(t, gormV1Pkg, "DB")
+}
+
+// isGormMethod reports whether fn is one of the named methods of GORM's
+// *gorm.DB, v2 or v1.
+func isGormMethod(fn *types.Func, names ...string) bool {
+	return lint.IsMethod(fn, gormPkg, "DB", names...) || lint.IsMethod(fn, gormV1Pkg, "DB", names...)
+}
+
+// globalString returns the initial value of the package-level string
+// variable e names, when the package never assigns it again.
+func (c *checker) globalString(e ast.Expr) ast.Expr {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v, ok := c.info.Uses[id].(*types.Var)
+	if !ok || !isGlobal(v) || v.Pkg() != c.pass.Pkg {
+		return nil
+	}
+	for _, f := range c.pass.Files {
+		reassigned := false
+		ast.Inspect(f, func(n ast.Node) bool {
+			if as, ok := n.(*ast.AssignStmt); ok {
+				for _, l := range as.Lhs {
+					if lid, ok := ast.Unparen(l).(*ast.Ident); ok && c.info.Uses[lid] == v {
+						reassigned = true
+					}
+				}
+			}
+			return !reassigned
+		})
+		if reassigned {
+			return nil
+		}
+	}
+	return c.globalValue(v)
 }

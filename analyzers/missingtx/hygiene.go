@@ -49,6 +49,7 @@ func (c *checker) checkHygiene(u *unit) {
 		}
 		return true
 	})
+	c.checkDeferredCommits(u)
 	if len(begins) == 0 {
 		return
 	}
@@ -59,7 +60,7 @@ func (c *checker) checkHygiene(u *unit) {
 			continue
 		}
 		txv := lint.LocalVar(c.info, u.body, id)
-		if txv == nil || c.escapes(u, txv) {
+		if txv == nil || c.escapes(u, txv) || c.batched(u, as, txv) {
 			continue
 		}
 		var errv *types.Var
@@ -91,7 +92,7 @@ func rollbackCall(v *types.Var) string {
 // checkCommit reports a commit whose error is discarded; stack holds the
 // nodes around call.
 func (c *checker) checkCommit(call *ast.CallExpr, fn *types.Func, stack []ast.Node) {
-	gorm := lint.IsMethod(fn, gormPkg, "DB", "Commit")
+	gorm := isGormMethod(fn, "Commit")
 	parent := stack[len(stack)-1]
 	var expr ast.Node = call
 	if sel, ok := parent.(*ast.SelectorExpr); ok && gorm && sel.Sel.Name == "Error" && len(stack) > 1 {
@@ -201,7 +202,7 @@ const (
 // leak follows the paths from the Begin in as and returns where one
 // leaves the function with the transaction open, or NoPos.
 func (c *checker) leak(g *cfg.CFG, as *ast.AssignStmt, txv, errv *types.Var) token.Pos {
-	gorm := lint.IsNamed(txv.Type(), gormPkg, "DB")
+	gorm := isGormDB(txv.Type())
 	type item struct {
 		b     *cfg.Block
 		from  int
@@ -377,6 +378,112 @@ func assigns(info *types.Info, n ast.Node, v *types.Var) bool {
 		}
 		_, lit := n.(*ast.FuncLit)
 		return !found && !lit
+	})
+	return found
+}
+
+// batched reports whether the Begin in as opens one of a series of
+// transactions tracked by the function (a batch writer that begins when
+// none is open and commits every N rows): the variable is reassigned
+// (tx = nil), or tested against nil, or the Begin runs in a loop while the
+// variable outlives it. The state lives across iterations, which the leak
+// check cannot follow.
+func (c *checker) batched(u *unit, as *ast.AssignStmt, txv *types.Var) bool {
+	if as.Tok != token.ASSIGN {
+		return false
+	}
+	found := false
+	ast.PreorderStack(u.body, nil, func(n ast.Node, stack []ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.BinaryExpr:
+			if (n.Op == token.EQL || n.Op == token.NEQ) && (c.isVar(n.X, txv) && isNil(c.info, n.Y) || c.isVar(n.Y, txv) && isNil(c.info, n.X)) {
+				found = true
+			}
+		case *ast.AssignStmt:
+			if n == as {
+				for _, s := range stack {
+					switch s.(type) {
+					case *ast.ForStmt, *ast.RangeStmt:
+						found = true
+					}
+				}
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+func (c *checker) isVar(e ast.Expr, v *types.Var) bool {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	return ok && c.info.ObjectOf(id) == v
+}
+
+// checkDeferredCommits reports a Commit in a deferred closure whose error
+// is only tested and logged: nothing hands it to a result of the
+// function, which returns nil although every write of the transaction is
+// lost.
+func (c *checker) checkDeferredCommits(u *unit) {
+	ft, _ := u.node.(*ast.FuncDecl)
+	if ft == nil || ft.Type.Results == nil {
+		return
+	}
+	ast.Inspect(u.body, func(n ast.Node) bool {
+		d, ok := n.(*ast.DeferStmt)
+		if !ok {
+			return true
+		}
+		lit, ok := ast.Unparen(d.Call.Fun).(*ast.FuncLit)
+		if !ok {
+			return false
+		}
+		ast.Inspect(lit.Body, func(n ast.Node) bool {
+			is, ok := n.(*ast.IfStmt)
+			if !ok {
+				return true
+			}
+			as, ok := is.Init.(*ast.AssignStmt)
+			if !ok || len(as.Rhs) != 1 || len(as.Lhs) != 1 {
+				return true
+			}
+			rhs := ast.Unparen(as.Rhs[0])
+			if sel, ok := rhs.(*ast.SelectorExpr); ok && sel.Sel.Name == "Error" {
+				rhs = ast.Unparen(sel.X)
+			}
+			call := callOf(rhs)
+			if call == nil || !isCommit(lint.Callee(c.info, call)) || c.assignsResult(ft, is.Body) {
+				return true
+			}
+			if c.leaves(is.Body) {
+				return true // it panics or exits: not a silent loss
+			}
+			c.p.ReportNode(call, "the error of Commit is only logged in a deferred closure: the function returns as if the transaction succeeded while every write of it is lost; return it (name the error result and assign it in the closure, or commit before returning)")
+			return true
+		})
+		return false
+	})
+}
+
+// assignsResult reports whether block assigns a named result of fd.
+func (c *checker) assignsResult(fd *ast.FuncDecl, block *ast.BlockStmt) bool {
+	results := make(map[types.Object]bool)
+	for _, f := range fd.Type.Results.List {
+		for _, n := range f.Names {
+			results[c.info.Defs[n]] = true
+		}
+	}
+	found := false
+	ast.Inspect(block, func(n ast.Node) bool {
+		if as, ok := n.(*ast.AssignStmt); ok {
+			for _, l := range as.Lhs {
+				if id, ok := ast.Unparen(l).(*ast.Ident); ok && results[c.info.Uses[id]] {
+					found = true
+				}
+			}
+		}
+		return !found
 	})
 	return found
 }

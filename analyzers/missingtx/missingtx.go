@@ -33,6 +33,8 @@ var (
 	writeMethods string
 	// minWrites is how many writes on one path make a finding.
 	minWrites = 2
+	// strict reports any minWrites writes on a path, linked or not.
+	strict bool
 )
 
 func init() {
@@ -41,6 +43,8 @@ func init() {
 		`comma-separated methods of in-house data layers that write ("pkgpath.Type.Method"); they count as non-transactional writes on their receiver`)
 	Analyzer.Flags.IntVar(&minWrites, "min-writes", 2,
 		"how many non-transactional writes on one path are reported")
+	Analyzer.Flags.BoolVar(&strict, "strict", false,
+		"report any min-writes writes on one path outside a transaction, not only those the code shows belong together (a later write uses a value an earlier one produced, or the same key flows into both)")
 }
 
 // writesFact marks a function whose calls write to a database. The caller
@@ -124,7 +128,7 @@ func run(pass *analysis.Pass) (any, error) {
 		return nil, nil
 	}
 	if isLibrary(pass.Pkg.Path()) ||
-		!lint.DependsOn(pass.Pkg, sqlPkg, pgxPkg, gormPkg, mongoV1, mongoV2) && writeMethods == "" {
+		!lint.DependsOn(pass.Pkg, sqlPkg, pgxPkg, gormPkg, gormV1Pkg, mongoV1, mongoV2) && writeMethods == "" {
 		return nil, nil
 	}
 	c := &checker{
@@ -217,7 +221,7 @@ func parseList(s string) map[string]bool {
 
 // libraries are the database libraries themselves: their functions are
 // matched by name, they carry no facts.
-var libraries = []string{sqlPkg, sqlxPkg, "github.com/jackc/pgx/", "gorm.io/", "go.mongodb.org/mongo-driver"}
+var libraries = []string{sqlPkg, sqlxPkg, "github.com/jackc/pgx/", "gorm.io/", gormV1Pkg, "go.mongodb.org/mongo-driver"}
 
 func isLibrary(path string) bool {
 	for _, l := range libraries {

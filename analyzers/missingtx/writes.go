@@ -68,6 +68,9 @@ func (c *checker) writeOf(u *unit, call *ast.CallExpr) *write {
 		}
 		w.family = family
 		w.org = c.eval(u, recv, 0)
+		if w.org.state == nontxState && w.org.key != "" && c.stmtTxKeys(u)[w.org.key] {
+			w.org.state = txState // between BEGIN and COMMIT statements on a pinned connection
+		}
 		if w.org.state == txState {
 			c.sawTxWrite = true
 		}
@@ -122,7 +125,7 @@ func (c *checker) writeOf(u *unit, call *ast.CallExpr) *write {
 		return direct("pgx", true)
 	case isQuery && (lint.IsMethod(fn, pgxPkg, "Conn", name) || lint.IsMethod(fn, pgxpoolPkg, "Pool", name) || lint.IsMethod(fn, pgxpoolPkg, "Conn", name)):
 		return direct("pgx", false)
-	case lint.IsMethod(fn, gormPkg, "DB", gormWrites...):
+	case isGormMethod(fn, gormWrites...):
 		checkText = name == "Exec"
 		w := direct("gorm", true)
 		if w != nil {
@@ -261,7 +264,7 @@ func familyOfTx(fn *types.Func) string {
 		return "sql"
 	case strings.HasPrefix(p, pgxPkg):
 		return "pgx"
-	case p == gormPkg:
+	case p == gormPkg || p == gormV1Pkg:
 		return "gorm"
 	case p == mongoV1 || p == mongoV2:
 		return "mongo"
@@ -370,6 +373,11 @@ func (c *checker) computeFact(u *unit) *writesFact {
 		}
 		if c.opensTx(call) {
 			opens = true
+		}
+		if _, lead, ok := c.connStatement(u, call); ok && (lead.Is("BEGIN") || lead.Is("START")) {
+			opens = true // BEGIN IMMEDIATE on a pinned connection
+		} else if ok && (lead.Is("COMMIT") || lead.Is("END")) {
+			commits = true
 		}
 		if fn := lint.Callee(c.info, call); isCommit(fn) || c.isTxHelperCall(call) ||
 			lint.IsMethod(fn, mongoV1, "Session", "CommitTransaction") || lint.IsMethod(fn, mongoV2, "Session", "CommitTransaction") {

@@ -16,19 +16,30 @@ error, leaves the loop on success and goes round again on failure. Loops
 over data, ticker loops, worker loops, polling loops and loops whose
 failure path returns the error are not retry loops.
 
-The checker reports a retry loop, once, at its for keyword, when:
+The checker reports a loop, once, at its for keyword, when:
 
  1. nothing in it waits: no time.Sleep, timer, time.After, sleep helper or
     backoff library call;
- 2. every wait is constant (a constant, or a variable or field that the
-    loop never changes) and known to be shorter than
-    -retrybackoff.min-fixed-delay (1s): a slower fixed pace, or one read
-    from configuration, is taken as deliberate (0 reports them all);
+ 2. every wait is constant (a constant, or a variable, field or parameter
+    that the loop never changes), judged by the loop's purpose, not its
+    length: a retry of an operation done for a request, a job or a message
+    is reported whatever its pause; a start-up readiness poll (in main,
+    init, a constructor or init path named New..., Init..., Setup...,
+    Must..., or an unexported function only they call) only when its
+    pace is known to be shorter than -retrybackoff.min-fixed-delay (1s;
+    0 reports them all);
  3. it is unbounded: no attempt limit, no deadline, no exit but success,
     and no ctx.Done() or ctx.Err() check (a start-up loop with no context
     to check that logs every failure is not reported);
  4. with -retrybackoff.require-jitter, its delay grows with no random
-    jitter.
+    jitter;
+ 5. it draws a new random key on each attempt (a regenerate-on-collision
+    loop), goes round on any error, not just the duplicate, and has no
+    bound: an outage spins it forever (with a bound, or retrying only the
+    duplicate, it is not reported);
+ 6. it is an endless loop over a reader that leaves on io.EOF and skips
+    every other error with a bare continue: a failing reader returns the
+    same error forever.
 
 For example:
 

@@ -14,14 +14,14 @@ import (
 )
 
 // shortWaits reports whether a loop whose waits are all constant hammers
-// its dependency: every wait is known to last less than -min-fixed-delay.
+// its dependency even as a start-up readiness poll: every wait is known to
+// last less than -min-fixed-delay.
 //
-// A fixed pace of a second or more is how start-up code waits for a
-// database or a local agent (ping ten times, a second apart), and how a
-// discoverer polls; teams write it on purpose and dismiss a report of it.
-// A delay read from configuration or a parameter is the operator's or the
-// caller's choice, and its length is unknown here: reporting it would be a
-// guess. Both are reported when the setting is 0, the strict reading.
+// Waiting for a database or a local agent at start-up (ping ten times, a
+// second apart) is a deliberate pace, once per process; a delay read from
+// configuration or a parameter there is the operator's choice. Other
+// retries are reported whatever their fixed delay (see startup). With the
+// setting 0, the strict reading, every fixed delay is reported.
 func (c *checker) shortWaits(ws []wait) bool {
 	if minFixedDelay <= 0 {
 		return true

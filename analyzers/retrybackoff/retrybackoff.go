@@ -33,8 +33,8 @@ var (
 	// backoffFuncs lists extra functions that implement a proper backoff,
 	// as "pkgpath.Func" or "pkgpath.Type.Method", comma-separated.
 	backoffFuncs string
-	// minFixedDelay is the shortest fixed delay that is a deliberate pace
-	// rather than hammering; see shortWaits.
+	// minFixedDelay is the shortest fixed delay that a start-up readiness
+	// poll may keep; see shortWaits and startup.
 	minFixedDelay = time.Second
 )
 
@@ -45,7 +45,7 @@ func init() {
 	Analyzer.Flags.StringVar(&backoffFuncs, "backoff-funcs", "",
 		`comma-separated functions that implement a proper backoff ("pkgpath.Func" or "pkgpath.Type.Method"); loops that call one are not reported`)
 	Analyzer.Flags.DurationVar(&minFixedDelay, "min-fixed-delay", minFixedDelay,
-		"a fixed delay between attempts is reported when it is known to be shorter than this; 0 reports every fixed delay, including ones read from configuration")
+		"a start-up readiness poll's fixed delay is reported when it is known to be shorter than this (any other retry's fixed delay always is); 0 reports every fixed delay, readiness polls included")
 }
 
 // backoffLibs are the packages (and their subpackages and major versions)
@@ -103,6 +103,9 @@ type checker struct {
 	// assigned holds every assignment to the package's variables,
 	// collected on first use (see singleAssignment).
 	assigned map[*types.Var][]ast.Expr
+
+	insp    *inspector.Inspector
+	callers map[*types.Func][]*types.Func // see indexCallers
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -131,6 +134,7 @@ func run(pass *analysis.Pass) (any, error) {
 	// One traversal of every file: helper functions are judged in all of
 	// them (their facts serve other packages), loops only in analyzed ones.
 	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	c.insp = ins
 	var loops []inspector.Cursor
 	for cur := range ins.Root().Preorder((*ast.FuncDecl)(nil), (*ast.ForStmt)(nil), (*ast.RangeStmt)(nil)) {
 		switch n := cur.Node().(type) {
@@ -292,6 +296,10 @@ type retry struct {
 	ops          []*ast.CallExpr
 	failure      outcome
 	successExits map[ast.Node]bool
+	// collision is set when each attempt draws a new random key (see
+	// drawsKey): there is nothing to back off from, and only an
+	// unbounded loop that takes every error for a collision is reported.
+	collision bool
 }
 
 func (c *checker) checkLoop(cur inspector.Cursor) {
@@ -331,10 +339,17 @@ func (c *checker) checkLoop(cur inspector.Cursor) {
 	fl := newFlow(c.info, loop, body, label)
 	r := c.findRetry(fl, loop, body)
 	if r == nil {
+		if fs, ok := loop.(*ast.ForStmt); ok {
+			c.checkIterLoop(fs, fl)
+		}
 		return
 	}
 	sc := c.scanNodes(true, fl, cond, post, body)
 	if sc.library || sc.signal || sc.ticker || sc.timeoutOp {
+		return
+	}
+	if r.collision {
+		c.checkCollision(loop, forPos, fl, body, r, sc)
 		return
 	}
 
@@ -355,9 +370,14 @@ func (c *checker) checkLoop(cur inspector.Cursor) {
 	} else if !r.weak && !sc.deadline && !sel {
 		// A loop that polls until a deadline, or that retries only the
 		// errors it recognizes and gives up on the others (waiting for a
-		// known transient state), may keep a fixed pace.
+		// known transient state), may keep a fixed pace. So may a start-up
+		// readiness poll, unless its pace is known to be shorter than
+		// min-fixed-delay; any other retry's fixed delay, of any length
+		// or origin, makes the clients that failed together retry
+		// together. A loop whose operation runs only when a condition
+		// holds polls for it, and is judged like a readiness poll.
 		switch {
-		case c.constantWaits(sc.waits) && c.shortWaits(sc.waits):
+		case c.constantWaits(sc.waits) && (c.shortWaits(sc.waits) || !c.startup(cur) && !conditionalOps(body, r.ops)):
 			problems = append(problems, "waits the same fixed delay between attempts")
 		case requireJitter && c.unjittered(sc.waits):
 			problems = append(problems, "grows its delay without jitter")
@@ -410,7 +430,11 @@ func (c *checker) findRetry(fl *flow, loop ast.Stmt, body *ast.BlockStmt) *retry
 			continue
 		}
 		ops := c.ops(body, obj)
-		if len(ops) == 0 || c.opsStep(ops) || c.candidates(fl, body, ops) {
+		if len(ops) == 0 || c.candidates(fl, body, ops) {
+			continue
+		}
+		collision := c.drawsKey(body, ops)
+		if !collision && c.opsStep(ops) {
 			continue
 		}
 		successExits := make(map[ast.Node]bool)
@@ -428,7 +452,7 @@ func (c *checker) findRetry(fl *flow, loop ast.Stmt, body *ast.BlockStmt) *retry
 		if success == 0 || success&^exit != 0 || failure&next == 0 {
 			continue
 		}
-		found = &retry{weak: weak, err: obj, ops: ops, failure: failure, successExits: successExits}
+		found = &retry{weak: weak, err: obj, ops: ops, failure: failure, successExits: successExits, collision: collision}
 	}
 	if found != nil {
 		return found

@@ -13,7 +13,7 @@ import (
 func module(t *testing.T) *testmod.Module { return testmod.Load(t, "svc") }
 
 // The packages whose expectations hold with the default settings.
-var defaultPackages = []string{"./rules", "./ok", "./libs", "./sleeper", "./helpers", "./gen", "./ignore"}
+var defaultPackages = []string{"./rules", "./ok", "./libs", "./sleeper", "./helpers", "./gen", "./ignore", "./purpose", "./shapes"}
 
 func TestAnalyzer(t *testing.T) {
 	module(t).Run(t, retrybackoff.Analyzer, defaultPackages...)
@@ -31,24 +31,25 @@ func TestJitterOffByDefault(t *testing.T) {
 }
 
 // With min-fixed-delay 0 (the strict reading of rule 2), every fixed
-// delay is reported, long or configured.
+// delay is reported, start-up readiness polls included.
 func TestStrictFixedDelay(t *testing.T) {
 	set(t, "min-fixed-delay", "0")
 	module(t).Run(t, retrybackoff.Analyzer, "./strict")
 }
 
-// By default none of ./strict's deliberate slow paces is reported: every
-// expectation goes unmet, and nothing else is reported.
+// By default none of ./strict's start-up readiness polls is reported:
+// every expectation goes unmet, and nothing else is reported.
 func TestFixedDelayDefault(t *testing.T) {
-	testmod.Unmet(t, module(t), retrybackoff.Analyzer, "./strict", 6)
+	testmod.Unmet(t, module(t), retrybackoff.Analyzer, "./strict", 3)
 }
 
-// A threshold between the short and the long delays splits them.
+// At start-up, a threshold between the short and the long delays splits
+// them.
 func TestMinFixedDelayThreshold(t *testing.T) {
 	set(t, "min-fixed-delay", "20s")
-	// The three known delays (1s, 15s, 1s) are now short; the three read
-	// from configuration or a parameter stay unknown.
-	testmod.Unmet(t, module(t), retrybackoff.Analyzer, "./strict", 3)
+	// The two known delays (1s, 1s) are now short; the one read from
+	// configuration stays unknown.
+	testmod.Unmet(t, module(t), retrybackoff.Analyzer, "./strict", 1)
 }
 
 func TestBackoffFuncs(t *testing.T) {

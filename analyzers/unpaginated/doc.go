@@ -8,7 +8,27 @@ the service down with ten million: the result set grows with the table, so
 memory spikes, requests time out and the database saturates, long after
 the code was written and tested.
 
-The checker reports, at the call that runs the query:
+"No LIMIT" alone is not evidence: by default a read without a bound is
+reported only when the code shows its table grows, and the message names
+the evidence ("table events grows with use (rows are inserted in a loop at
+store.go:21)"). A table grows when the package, or one it imports (through
+facts), inserts into it in a loop (or calls a function that inserts, from
+a loop), or when its name says it records occurrences (events, *_log,
+results, messages, history, deliveries, notifications, audit, metrics).
+Then any unbounded read of it is reported: whole, open range or child
+list. A table inserted into one row at a time outside loops (webhooks,
+settings, a self-hosted tool's users) is not reported, nor is a child list
+(user_id = $1) of a table with no growth evidence; a whole read of a table
+no code inserts into is reported only in a request handler. A read in a
+function that also deletes rows (a cascade's ids) is not reported. Unique
+keys are read from the schema the package carries (CREATE TABLE, CREATE
+UNIQUE INDEX in string constants and .sql files, GORM primaryKey/unique/
+uniqueIndex tags): mac = ANY($1) or both columns of a composite key bound
+a read of that table. When the code skips rows after loading them all
+(if ... { continue }), the advice is to move the filter into the WHERE.
+-strict reports every read without a bound, as described below.
+
+The checker judges, at the call that runs the query:
 
   - SQL text that is statically known (a constant, a concatenation of
     constants, fmt.Sprintf with a constant format, or a local variable
@@ -45,7 +65,8 @@ requires a unique column (-unique-columns, default id) to equal a value
 all bounded; reads of the small tables listed in -allow-tables; a locking read (FOR
 UPDATE, FOR SHARE, LOCK IN SHARE MODE) without SKIP LOCKED, whose rows are
 the write set of its transaction; statements that are not a SELECT; reads
-in schema migrations (a function that runs DDL or AutoMigrate, or a function
+in schema migrations (a function that runs DDL or AutoMigrate, a function
+literal inside one, a function called only from migration code, or a function
 literal in a list of migrations one of which does); and, unless -cli is set,
 the reads a command-line tool (a main package or one under cmd) makes once
 per run, outside goroutines, endless or waiting loops and HTTP handlers. A LIMIT in a subquery, a string literal

@@ -2,6 +2,9 @@ package unpaginated
 
 import (
 	"go/ast"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis/passes/inspect"
 
 	"golang.org/x/tools/go/ast/inspector"
 
@@ -39,14 +42,19 @@ func (c *checker) readsOnPurpose(cur inspector.Cursor) bool {
 // start-up; its reads are of its own bookkeeping (the applied versions) or
 // a one-time rewrite of the data (miniflux's timezone fix-up visits every
 // user once).
-func (c *checker) inMigration(cur inspector.Cursor) bool {
+func (c *checker) inMigration(cur inspector.Cursor) bool { return c.inMigrationDepth(cur, 0) }
+
+func (c *checker) inMigrationDepth(cur inspector.Cursor, depth int) bool {
 	for fn := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
 		if c.changesSchema(fn.Node()) {
 			return true
 		}
 		list := migrationList(fn)
 		if list == nil {
-			return false
+			if _, lit := fn.Node().(*ast.FuncLit); lit {
+				continue // a backfill passed to db.Transaction by the function that migrates
+			}
+			return c.calledOnlyByMigrations(fn.Node().(*ast.FuncDecl), depth)
 		}
 		if v, ok := c.ddl[list]; ok {
 			return v
@@ -59,7 +67,7 @@ func (c *checker) inMigration(cur inspector.Cursor) bool {
 			return !found
 		})
 		c.ddl[list] = found
-		return found // only the innermost function
+		return found // only the innermost list
 	}
 	return false
 }
@@ -94,4 +102,39 @@ func (c *checker) changesSchema(n ast.Node) bool {
 		c.ddl[n] = v
 	}
 	return v
+}
+
+// maxHelperDepth bounds how far the callers of a migration helper are
+// followed.
+const maxHelperDepth = 3
+
+// calledOnlyByMigrations reports whether every static call of the
+// function fd in the package is made from migration code (a helper that
+// Migration.Up calls, a backfill step), and there is at least one.
+func (c *checker) calledOnlyByMigrations(fd *ast.FuncDecl, depth int) bool {
+	fn, ok := c.info.Defs[fd.Name].(*types.Func)
+	if !ok || depth > maxHelperDepth {
+		return false
+	}
+	if v, ok := c.helpers[fn]; ok {
+		return v
+	}
+	c.helpers[fn] = false // a recursive call is not a migration's
+	root := c.p.ResultOf[inspect.Analyzer].(*inspector.Inspector).Root()
+	calls := 0
+	for id, obj := range c.info.Uses {
+		if obj != fn || !c.p.Analyzed(id.Pos()) {
+			continue // tests calling a store's methods are no migration's callers
+		}
+		use, ok := root.FindNode(id)
+		if !ok {
+			return false
+		}
+		if !c.inMigrationDepth(use, depth+1) {
+			return false
+		}
+		calls++
+	}
+	c.helpers[fn] = calls > 0
+	return calls > 0
 }

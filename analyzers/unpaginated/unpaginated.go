@@ -6,6 +6,7 @@ import (
 	"go/ast"
 	"go/constant"
 	"go/types"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -18,11 +19,12 @@ import (
 )
 
 var Analyzer = &analysis.Analyzer{
-	Name:     "unpaginated",
-	Doc:      Doc,
-	URL:      lint.DocsURL + "unpaginated.md",
-	Requires: []*analysis.Analyzer{inspect.Analyzer},
-	Run:      run,
+	Name:      "unpaginated",
+	Doc:       Doc,
+	URL:       lint.DocsURL + "unpaginated.md",
+	Requires:  []*analysis.Analyzer{inspect.Analyzer},
+	Run:       run,
+	FactTypes: []analysis.Fact{new(tablesFact)},
 }
 
 var (
@@ -36,6 +38,7 @@ func init() {
 	common.Register(&Analyzer.Flags)
 	Analyzer.Flags.StringVar(&uniqueColumns, "unique-columns", "id", "comma-separated column names that identify one row: a WHERE requiring one of them to equal a value bounds a query")
 	Analyzer.Flags.StringVar(&allowTables, "allow-tables", "", "comma-separated tables known to stay small (lookup tables, enums) whose full reads are fine")
+	Analyzer.Flags.BoolVar(&strict, "strict", false, "report every read without a row bound, not only those of tables the code shows will grow (and whole-table reads on request paths)")
 	Analyzer.Flags.BoolVar(&reportCLI, "cli", false, "also report the whole-table reads that a command-line tool makes once per run (an export or clean-up command)")
 }
 
@@ -56,19 +59,18 @@ const (
 // Why an unbounded read is dangerous, shared by every message.
 const danger = "the result grows with the table until it spikes memory, times out or saturates the database"
 
-const (
-	msgSQL   = "query returns every matching row (a SELECT with no LIMIT): " + danger + "; paginate with a keyset (WHERE id > $1 ORDER BY id LIMIT $2) or add a LIMIT"
-	msgGORM  = "Find loads every matching row (no Limit in the chain): " + danger + "; paginate with a keyset (Where(\"id > ?\", last).Order(\"id\").Limit(n)), add a Limit or use FindInBatches"
-	msgEnt   = "All loads every matching row (no Limit on the query): " + danger + "; paginate with a keyset (a Where on the ID greater than the last one, Order, Limit) or add a Limit"
-	msgMongo = "Find returns every matching document (no SetLimit in its options): " + danger + "; paginate with a keyset filter on _id and options.Find().SetSort(...).SetLimit(n)"
-)
-
 type checker struct {
 	p    *lint.Pass
 	info *types.Info
 	cfg  *sqltext.Config
 	once *lint.OneShots    // command-line one-shots, built on first use
 	ddl  map[ast.Node]bool // functions and migration lists: do they change the schema
+	// tables is the growth evidence and unique keys of the tables.
+	tables *tables
+	// deleters caches whether a function deletes rows.
+	deleters map[ast.Node]bool
+	// helpers caches whether a function is called only by migrations.
+	helpers map[*types.Func]bool
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -80,7 +82,11 @@ func run(pass *analysis.Pass) (any, error) {
 		info: pass.TypesInfo,
 		cfg:  &sqltext.Config{UniqueColumns: splitList(uniqueColumns), AllowTables: splitList(allowTables)},
 		ddl:  make(map[ast.Node]bool),
+
+		deleters: make(map[ast.Node]bool),
+		helpers:  make(map[*types.Func]bool),
 	}
+	c.collect()
 	for cur := range c.p.Preorder((*ast.CallExpr)(nil)) {
 		c.call(cur)
 	}
@@ -173,16 +179,20 @@ func (c *checker) sqlQuery(cur inspector.Cursor, call *ast.CallExpr, fn *types.F
 	if arg == nil {
 		return
 	}
-	if c.sqlUnbounded(lint.OutermostFunc(cur), arg) {
-		c.report(cur, call, msgSQL)
+	if text, ok := c.sqlUnbounded(lint.OutermostFunc(cur), arg); ok {
+		dest := c.sliceDest(call.Args)
+		if dest == nil {
+			dest = c.resultVar(cur)
+		}
+		c.judge(cur, call, c.sqlRead(text, dest))
 	}
 }
 
 // sqlUnbounded reports whether arg is SQL text known to read an unbounded
 // number of rows.
-func (c *checker) sqlUnbounded(fn ast.Node, arg ast.Expr) bool {
+func (c *checker) sqlUnbounded(fn ast.Node, arg ast.Expr) (string, bool) {
 	text, ok := lint.StaticString(c.info, fn, arg, sqltext.Hole)
-	return ok && c.cfg.Rows(text) == sqltext.RowsUnbounded
+	return text, ok && c.cfg.Rows(text) == sqltext.RowsUnbounded
 }
 
 // stmtQuery judges a query on a prepared statement by the text given to
@@ -209,8 +219,11 @@ func (c *checker) stmtQuery(cur inspector.Cursor, call *ast.CallExpr) {
 		}
 		text = arg
 	}
-	if text != nil && c.sqlUnbounded(fnNode, text) {
-		c.report(cur, call, msgSQL)
+	if text == nil {
+		return
+	}
+	if sql, ok := c.sqlUnbounded(fnNode, text); ok {
+		c.judge(cur, call, c.sqlRead(sql, c.resultVar(cur)))
 	}
 }
 
@@ -281,6 +294,7 @@ func (c *checker) gormFind(cur inspector.Cursor, call *ast.CallExpr, fn *types.F
 		tables  []string
 		models  []types.Type
 		unknown bool
+		conds   [][]ast.Expr // the arguments of each Where, judged once the tables are known
 	)
 	for _, cc := range chain.Calls {
 		cfn := lint.Callee(c.info, cc)
@@ -300,12 +314,7 @@ func (c *checker) gormFind(cur inspector.Cursor, call *ast.CallExpr, fn *types.F
 		case "Or":
 			or = true
 		case "Where":
-			switch c.gormCond(fnNode, cc.Args) {
-			case sqltext.RowsBounded:
-				unique = true
-			case sqltext.RowsUnknown:
-				unknown = true
-			}
+			conds = append(conds, cc.Args)
 		case "Table":
 			if len(cc.Args) > 0 {
 				if s, ok := lint.ConstString(c.info, cc.Args[0]); ok {
@@ -321,45 +330,79 @@ func (c *checker) gormFind(cur inspector.Cursor, call *ast.CallExpr, fn *types.F
 		}
 	}
 	if raw != nil {
-		if len(raw.Args) > 0 && c.sqlUnbounded(fnNode, raw.Args[0]) {
-			c.report(cur, call, msgSQL)
+		if len(raw.Args) == 0 {
+			return
+		}
+		if text, ok := c.sqlUnbounded(fnNode, raw.Args[0]); ok {
+			c.judge(cur, call, c.sqlRead(text, c.sliceDest(call.Args)))
 		}
 		return
 	}
 	if fn.Name() != "Find" {
 		return // Scan without Raw reads what the chain selected: judged at its Find, if any
 	}
+	// The table: Table(...) if given, else the model, else the destination.
+	if len(tables) == 0 {
+		models = append(models, c.info.TypeOf(call.Args[0]))
+		for _, m := range models {
+			tables = append(tables, c.modelTables(m)...)
+		}
+	}
+	tables = lowerAll(tables)
 	if len(call.Args) > 1 {
-		switch c.gormCond(fnNode, call.Args[1:]) {
+		conds = append(conds, call.Args[1:])
+	}
+	parent := false
+	for _, args := range conds {
+		switch c.gormCond(fnNode, args, tables) {
 		case sqltext.RowsBounded:
 			unique = true
 		case sqltext.RowsUnknown:
 			unknown = true
 		}
+		parent = parent || c.gormParent(fnNode, args)
 	}
 	if unknown || unique && !or {
 		return
-	}
-	// The table: Table(...) if given, else the model, else the destination.
-	if len(tables) == 0 {
-		models = append(models, c.info.TypeOf(call.Args[0]))
-		for _, m := range models {
-			tables = append(tables, tableNames(m)...)
-		}
 	}
 	for _, t := range tables {
 		if c.cfg.AllowTable(t) {
 			return
 		}
 	}
-	c.report(cur, call, msgGORM)
+	c.judge(cur, call, read{api: apiGORM, tables: tables, parent: parent, dest: c.sliceDest(call.Args[:1])})
+}
+
+// gormParent reports whether the conditions of a Where (or Find's inline
+// ones) require a column to equal a value the caller passes: a string
+// condition with such an equality, or a struct or map literal with keys.
+func (c *checker) gormParent(fn ast.Node, args []ast.Expr) bool {
+	if len(args) == 0 {
+		return false
+	}
+	if text, ok := lint.StaticString(c.info, fn, args[0], sqltext.Hole); ok {
+		if t := c.info.TypeOf(args[0]); t != nil {
+			if b, ok := t.Underlying().(*types.Basic); ok && b.Info()&types.IsString != 0 {
+				sh, ok := c.cfg.ShapeOf("SELECT * FROM t WHERE " + text)
+				return ok && sh.Parent
+			}
+		}
+	}
+	e := ast.Unparen(args[0])
+	if u, ok := e.(*ast.UnaryExpr); ok {
+		e = ast.Unparen(u.X)
+	}
+	if lit, ok := e.(*ast.CompositeLit); ok {
+		return len(lit.Elts) > 0
+	}
+	return true // a value built elsewhere: a filter we cannot read
 }
 
 // gormCond judges the conditions of a Where or of Find's inline
 // conditions: a string condition by its text, a struct or map literal by
 // its keys; any other value (primary keys, a struct variable, a clause
 // expression) is unknown.
-func (c *checker) gormCond(fn ast.Node, args []ast.Expr) sqltext.Rows {
+func (c *checker) gormCond(fn ast.Node, args []ast.Expr, tables []string) sqltext.Rows {
 	if len(args) == 0 {
 		return sqltext.RowsUnknown
 	}
@@ -370,7 +413,7 @@ func (c *checker) gormCond(fn ast.Node, args []ast.Expr) sqltext.Rows {
 			if !ok {
 				return sqltext.RowsUnknown
 			}
-			return c.cfg.Cond(text)
+			return c.cfg.CondOn(text, tables...)
 		}
 	}
 	e := ast.Unparen(first)
@@ -381,7 +424,7 @@ func (c *checker) gormCond(fn ast.Node, args []ast.Expr) sqltext.Rows {
 	if !ok {
 		return sqltext.RowsUnknown
 	}
-	if c.litHasUniqueKey(lit) {
+	if c.litHasUniqueKey(lit, tables) {
 		return sqltext.RowsBounded
 	}
 	return sqltext.RowsUnbounded
@@ -390,19 +433,39 @@ func (c *checker) gormCond(fn ast.Node, args []ast.Expr) sqltext.Rows {
 // litHasUniqueKey reports whether a struct or map literal sets a unique
 // column: a field whose name is one (ID for id, Email for email) or a
 // constant key equal to one.
-func (c *checker) litHasUniqueKey(lit *ast.CompositeLit) bool {
+func (c *checker) litHasUniqueKey(lit *ast.CompositeLit, tables []string) bool {
+	var cols []string // for the composite keys of the schema
 	for _, elt := range lit.Elts {
 		kv, ok := elt.(*ast.KeyValueExpr)
 		if !ok {
 			continue
 		}
 		if id, ok := kv.Key.(*ast.Ident); ok {
-			if _, isField := c.info.ObjectOf(id).(*types.Var); isField && c.uniqueName(id.Name) {
-				return true
+			if _, isField := c.info.ObjectOf(id).(*types.Var); isField {
+				if c.uniqueName(id.Name) {
+					return true
+				}
+				cols = append(cols, snake(id.Name))
 			}
 		}
-		if s, ok := lint.ConstString(c.info, kv.Key); ok && c.cfg.IsUnique(s) {
-			return true
+		if s, ok := lint.ConstString(c.info, kv.Key); ok {
+			if c.cfg.IsUnique(s) {
+				return true
+			}
+			cols = append(cols, strings.ToLower(s))
+		}
+	}
+	return c.coversKey(tables, cols)
+}
+
+// coversKey reports whether cols hold every column of a unique key of
+// one of the tables, as their schema declares.
+func (c *checker) coversKey(tables, cols []string) bool {
+	for _, t := range tables {
+		for _, key := range c.cfg.TableKeys[strings.ToLower(t)] {
+			if len(key) > 0 && !slices.ContainsFunc(key, func(k string) bool { return !slices.Contains(cols, k) }) {
+				return true
+			}
 		}
 	}
 	return false
@@ -526,6 +589,7 @@ func (c *checker) entAll(cur inspector.Cursor, call *ast.CallExpr) {
 		}
 	}
 	builderPkg := recvNamed.Obj().Pkg()
+	parent := false
 	for _, cc := range chain.Calls {
 		cfn := lint.Callee(c.info, cc)
 		if cfn == nil || cfn.Pkg() != builderPkg {
@@ -538,15 +602,17 @@ func (c *checker) entAll(cur inspector.Cursor, call *ast.CallExpr) {
 			if c.entUniquePredicate(cc.Args) {
 				return
 			}
+			parent = true // a predicate narrows the read; growth decides
 		}
 	}
 	name := strings.TrimSuffix(recvNamed.Obj().Name(), "Query")
-	for _, t := range []string{snake(name), plural(snake(name))} {
+	tables := []string{snake(name), plural(snake(name))}
+	for _, t := range tables {
 		if c.cfg.AllowTable(t) {
 			return
 		}
 	}
-	c.report(cur, call, msgEnt)
+	c.judge(cur, call, read{api: apiEnt, tables: tables, parent: parent, dest: c.resultVar(cur)})
 }
 
 // entUniquePredicate reports whether one of the predicates of a Where is
@@ -596,7 +662,36 @@ func (c *checker) mongoFind(cur inspector.Cursor, call *ast.CallExpr) {
 			return
 		}
 	}
-	c.report(cur, call, msgMongo)
+	c.judge(cur, call, read{api: apiMongo, tables: c.collectionName(call), parent: !emptyFilter(call.Args[1]), dest: c.resultVar(cur)})
+}
+
+// collectionName returns the collection a Find runs on when its receiver
+// is X.Collection("name"), or nil.
+func (c *checker) collectionName(call *ast.CallExpr) []string {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return nil
+	}
+	rc, ok := ast.Unparen(sel.X).(*ast.CallExpr)
+	if !ok || len(rc.Args) == 0 {
+		return nil
+	}
+	if s, ok := lint.ConstString(c.info, rc.Args[0]); ok {
+		return []string{strings.ToLower(s)}
+	}
+	return nil
+}
+
+// emptyFilter reports whether a Find filter selects every document:
+// bson.M{}, bson.D{} or nil.
+func emptyFilter(e ast.Expr) bool {
+	switch x := ast.Unparen(e).(type) {
+	case *ast.CompositeLit:
+		return len(x.Elts) == 0
+	case *ast.Ident:
+		return x.Name == "nil"
+	}
+	return false
 }
 
 // mongoFilterUnique reports whether a filter literal (or the literal a
@@ -681,19 +776,6 @@ func (c *checker) mongoOptionsUnlimited(fn ast.Node, opt ast.Expr, exec *ast.Cal
 		}
 	}
 	return true
-}
-
-// report reports a finding at the method that runs the query, unless the
-// read is one its code makes on purpose (see readsOnPurpose).
-func (c *checker) report(cur inspector.Cursor, call *ast.CallExpr, msg string) {
-	if c.readsOnPurpose(cur) {
-		return
-	}
-	pos := call.Pos()
-	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
-		pos = sel.Sel.Pos()
-	}
-	c.p.Report(analysis.Diagnostic{Pos: pos, End: call.End(), Message: msg})
 }
 
 func oneOf(s string, set []string) bool {

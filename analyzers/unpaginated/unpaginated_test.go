@@ -13,17 +13,20 @@ import (
 // rules are checked against their real method sets.
 func module(t *testing.T) *testmod.Module { return testmod.Load(t, "svc") }
 
-// The packages whose expectations hold with the default settings.
-var defaultPackages = []string{
+// The packages written before growth evidence: their expectations are
+// those of -strict, which reports every read without a bound.
+var strictPackages = []string{
 	"./sqlrepo", "./sqlxrepo", "./pgxrepo", "./gormrepo", "./ent/...", "./entrepo",
 	"./mongorepo", "./mongov1repo", "./gen", "./ignore", "./migrate", "./cmd/...",
 }
 
-func TestAnalyzer(t *testing.T) {
-	module(t).Run(t, unpaginated.Analyzer, defaultPackages...)
+func TestStrict(t *testing.T) {
+	set(t, "strict", "true")
+	module(t).Run(t, unpaginated.Analyzer, strictPackages...)
 }
 
 func TestSettings(t *testing.T) {
+	set(t, "strict", "true")
 	set(t, "unique-columns", "id, email,slug")
 	set(t, "allow-tables", "countries,currencies, ref.feature_flags")
 	module(t).Run(t, unpaginated.Analyzer, "./settings")
@@ -32,6 +35,7 @@ func TestSettings(t *testing.T) {
 // Without the settings, the lookups in ./settings are reported: the run
 // must fail on the lines the settings exempt.
 func TestSettingsDefault(t *testing.T) {
+	set(t, "strict", "true")
 	rec := &testmod.Recorder{TB: t}
 	module(t).Run(rec, unpaginated.Analyzer, "./settings")
 	if len(rec.Errors) != 5 {
@@ -50,12 +54,14 @@ func set(t *testing.T, name, value string) { testmod.SetFlag(t, unpaginated.Anal
 // Test files are analyzed only with -tests: the _test.go expectation in
 // ./testsonly goes unmet by default and is met with the flag.
 func TestTestFiles(t *testing.T) {
+	set(t, "strict", "true")
 	testmod.TestFiles(t, module(t), unpaginated.Analyzer, "./testsonly")
 }
 
 // With -cli, a command's one-shot reads are reported too: the two in
 // ./cmd/reindex that the default spares must then be unexpected.
 func TestCLI(t *testing.T) {
+	set(t, "strict", "true")
 	set(t, "cli", "true")
 	rec := &testmod.Recorder{TB: t}
 	module(t).Run(rec, unpaginated.Analyzer, "./cmd/...")
@@ -66,5 +72,34 @@ func TestCLI(t *testing.T) {
 		if !strings.Contains(e, "unexpected diagnostic") {
 			t.Errorf("unexpected failure: %s", e)
 		}
+	}
+}
+
+// The packages written for growth evidence: their expectations are those
+// of the default settings.
+var growthPackages = []string{"./growth/..."}
+
+func TestGrowth(t *testing.T) {
+	module(t).Run(t, unpaginated.Analyzer, growthPackages...)
+}
+
+// With -strict, every read without a bound in ./growth is reported: the
+// reads the default spares (child lists and whole reads of tables with no
+// growth evidence, a cascade delete's ids, a whole read off a request
+// path) must then be unexpected. Lookups by a schema key stay bounded.
+func TestGrowthStrict(t *testing.T) {
+	set(t, "strict", "true")
+	rec := &testmod.Recorder{TB: t}
+	module(t).Run(rec, unpaginated.Analyzer, growthPackages...)
+	var unexpected []string
+	for _, e := range rec.Errors {
+		if !strings.Contains(e, "unexpected diagnostic") {
+			t.Errorf("unexpected failure: %s", e)
+			continue
+		}
+		unexpected = append(unexpected, e)
+	}
+	if len(unexpected) != 10 {
+		t.Errorf("got %d unexpected findings, want 10:\n%s", len(unexpected), strings.Join(unexpected, "\n"))
 	}
 }

@@ -15,7 +15,8 @@ import (
 const loaderrs = "example.com/loaderrs/"
 
 // TestLoadTestOnlyCgoDependency: a _test.go file imports a cgo package
-// whose C header is missing. Without -tests the tests are not built, so the
+// whose C header is missing, and a package of only tests does not compile.
+// Without -tests the tests are not built, so the
 // run succeeds; with -tests the failure is named.
 func TestLoadTestOnlyCgoDependency(t *testing.T) {
 	dir := module(t, "testonlycgo")
@@ -28,12 +29,16 @@ func TestLoadTestOnlyCgoDependency(t *testing.T) {
 	if strings.Contains(r.stderr, "nonexistent_resilint.h") || strings.Contains(r.stderr, "could not be analyzed") {
 		t.Errorf("a test-only dependency was built without -tests:\n%s", r.stderr)
 	}
+	if strings.Contains(r.stderr, "startStack") {
+		t.Errorf("a package of only _test.go files was built without -tests:\n%s", r.stderr)
+	}
 
 	r = run(t, dir, "-tests", "./...")
 	wantCode(t, r, 3)
 	for _, want := range []string{
 		"example.com/cgodep",
 		"package example.com/testonlycgo/app was not analyzed: its tests depend on example.com/cgodep",
+		"undefined: startStack",
 	} {
 		if !strings.Contains(r.stderr, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, r.stderr)

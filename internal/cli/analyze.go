@@ -14,13 +14,15 @@ import (
 // A goRunner runs the go command for one resilint run, and shows what it
 // is doing: progress on a terminal, its own output with -v.
 type goRunner struct {
-	dir     string
-	self    string   // this executable, the vet tool
-	flags   []string // the vet tool's flags
-	tests   bool     // some analyzer looks at _test.go files
-	verbose bool
-	prog    *progress
-	stderr  io.Writer
+	dir   string
+	self  string   // this executable, the vet tool
+	flags []string // the vet tool's flags
+	tests bool     // some analyzer looks at _test.go files
+	// buildFlags go to every go list and go vet: -tags, -p.
+	buildFlags []string
+	verbose    bool
+	prog       *progress
+	stderr     io.Writer
 }
 
 // logf prints a line to stderr, above the progress line if there is one.
@@ -37,6 +39,7 @@ func (g *goRunner) logf(format string, args ...any) {
 // every package that was not analyzed, with the reason.
 func (g *goRunner) analyze(ctx context.Context, patterns []string) (*vetResult, error) {
 	g.prog.setPhase("loading packages", 0)
+	patterns = g.expandWorkspace(ctx, patterns)
 	pkgs, fatal, err := g.list(ctx, nil, listFields, patterns)
 	if err != nil || fatal != nil {
 		return &vetResult{Errors: fatal}, err
@@ -61,6 +64,7 @@ func (g *goRunner) analyze(ctx context.Context, patterns []string) (*vetResult, 
 		if res, err = g.vet(ctx, plan.args, overlay); err != nil {
 			return nil, err
 		}
+		res.Diagnostics = onlyTargets(res.Diagnostics, plan.targets)
 	}
 	var skipped []finding.LoadError
 	if slices.ContainsFunc(res.Errors, func(e finding.LoadError) bool { return e.Package != "" }) {
@@ -84,8 +88,8 @@ const listFields = "ImportPath,Dir,GoFiles,CgoFiles,TestGoFiles,XTestGoFiles,Mat
 func (g *goRunner) list(ctx context.Context, extra []string, fields string, args []string) ([]*listedPackage, []finding.LoadError, error) {
 	out := g.output(false)
 	if g.verbose {
-		g.logf("resilint: go list -e -json=%s %s", fields, strings.Join(slices.Concat(extra, args), " "))
+		g.logf("resilint: go list -e -json=%s %s", fields, strings.Join(slices.Concat(g.buildFlags, extra, args), " "))
 	}
 	defer out.flush()
-	return goList(ctx, g.dir, extra, fields, args, out)
+	return goList(ctx, g.dir, slices.Concat(g.buildFlags, extra), fields, args, out)
 }

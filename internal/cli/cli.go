@@ -15,6 +15,7 @@ import (
 	"runtime/debug"
 	"slices"
 	"strings"
+	"time"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -47,7 +48,18 @@ type options struct {
 	baseline      string
 	writeBaseline string
 	verbose       bool
-	help          bool // "resilint help": print the usage to stdout
+	tags          string
+	chdir         string
+	timeout       time.Duration
+	parallel      int
+	outFile       string
+	noFail        bool
+	findingsCode  int // exit code when findings are reported (-exit-code)
+	newFromRev    string
+	newFromBase   string
+	outputs       []outputSpec // from -format and -o
+	color         bool         // stdout is a terminal that takes colour
+	help          bool         // "resilint help": print the usage to stdout
 	usage         func(io.Writer)
 	// settings given on the command line as -ANALYZER.FLAG=value.
 	settings map[string]map[string]string
@@ -94,7 +106,25 @@ func Main(args []string, stdout, stderr io.Writer) (code int) {
 		}
 		return ExitClean
 	}
-	c, err := run(context.Background(), opts, patterns, stdout, stderr)
+	if opts.chdir != "" {
+		// As the go command's -C: everything else, files named by flags
+		// included, is relative to the new directory.
+		if err := os.Chdir(opts.chdir); err != nil {
+			fmt.Fprintf(stderr, "resilint: -C: %v\n", err)
+			return ExitUsage
+		}
+	}
+	opts.color = useColor(stdout, os.Getenv)
+	ctx := context.Background()
+	if opts.timeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, opts.timeout)
+		defer cancel()
+	}
+	c, err := run(ctx, opts, patterns, stdout, stderr)
+	if err != nil && errors.Is(ctx.Err(), context.DeadlineExceeded) {
+		err = timeoutError(opts.timeout) // whatever failed, it failed because the time was up
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "resilint: %v\n", err)
 		var ue *usageError
@@ -111,7 +141,7 @@ func parseFlags(args []string, stderr io.Writer) (*options, []string, error) {
 	opts := &options{settings: map[string]map[string]string{}}
 	fs := flag.NewFlagSet("resilint", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	fs.StringVar(&opts.format, "format", "text", "output format: "+strings.Join(output.Formats(), ", "))
+	fs.StringVar(&opts.format, "format", "text", "output formats, comma-separated, each FORMAT[:FILE] (stdout without a file): "+strings.Join(output.Formats(), ", "))
 	fs.StringVar(&opts.enable, "enable", "", "comma-separated analyzers to run (default: all, or the config's enable list)")
 	fs.StringVar(&opts.disable, "disable", "", "comma-separated analyzers not to run")
 	fs.BoolVar(&opts.tests, "tests", false, "also analyze _test.go files")
@@ -123,7 +153,16 @@ func parseFlags(args []string, stderr io.Writer) (*options, []string, error) {
 	fs.BoolVar(&opts.version, "version", false, "print the version and exit")
 	fs.StringVar(&opts.baseline, "baseline", "", "report only findings not recorded in this baseline file")
 	fs.StringVar(&opts.writeBaseline, "write-baseline", "", "record the current findings in this baseline file and exit 0")
-	fs.BoolVar(&opts.verbose, "v", false, "print the go commands resilint runs and the packages they build")
+	fs.BoolVar(&opts.verbose, "v", false, "print the go commands resilint runs and the packages they build, and each finding's help link")
+	fs.StringVar(&opts.tags, "tags", "", "comma-separated build tags, passed to go list and go vet")
+	fs.StringVar(&opts.chdir, "C", "", "change to this directory before doing anything else")
+	fs.DurationVar(&opts.timeout, "timeout", 0, "stop the run after this long and exit 3 (0: no limit)")
+	fs.IntVar(&opts.parallel, "p", 0, "how many packages the go command builds and analyzes at once (default: its own, the number of CPUs)")
+	fs.StringVar(&opts.outFile, "o", "", "write the report to this file instead of stdout")
+	fs.BoolVar(&opts.noFail, "no-fail", false, "exit 0 even when there are findings")
+	fs.IntVar(&opts.findingsCode, "exit-code", ExitFindings, "exit code when there are findings")
+	fs.StringVar(&opts.newFromRev, "new-from-rev", "", "report only findings on lines changed since this git revision")
+	fs.StringVar(&opts.newFromBase, "new-from-merge-base", "", "report only findings on lines changed since the merge base with this branch")
 	for _, a := range analyzers.All() {
 		a.Flags.VisitAll(func(f *flag.Flag) {
 			fs.Var(&settingFlag{opts: opts, analyzer: a, flag: f}, a.Name+"."+f.Name, f.Usage)
@@ -134,7 +173,7 @@ func parseFlags(args []string, stderr io.Writer) (*options, []string, error) {
 		fs.SetOutput(w)
 		fs.PrintDefaults()
 		fs.SetOutput(stderr)
-		fmt.Fprintf(w, "\nExit codes: 0 no findings, 1 findings, 2 usage or configuration error (also a pattern matching no packages), 3 packages failed to load.\n")
+		fmt.Fprintf(w, "\nExit codes: 0 no findings, 1 findings (see -exit-code, -no-fail), 2 usage or configuration error (also a pattern matching no packages), 3 packages failed to load, or -timeout expired.\n")
 	}
 	fs.Usage = func() { opts.usage(stderr) }
 	patterns, err := parseInterspersed(fs, args)
@@ -152,12 +191,19 @@ func parseFlags(args []string, stderr io.Writer) (*options, []string, error) {
 		}
 		return opts, nil, nil
 	}
+	exitCodeSet := false
 	fs.Visit(func(f *flag.Flag) {
-		if f.Name == "tests" {
+		switch f.Name {
+		case "tests":
 			opts.testsSet = true
+		case "exit-code":
+			exitCodeSet = true
 		}
 	})
-	if _, err := output.Lookup(opts.format); err != nil {
+	if opts.outputs, err = parseOutputs(opts.format, opts.outFile); err != nil {
+		return nil, nil, err
+	}
+	if err := checkRunFlags(opts, exitCodeSet); err != nil {
 		return nil, nil, err
 	}
 	if opts.fix && opts.diff {
@@ -312,4 +358,46 @@ func repoRoot(wd string) string {
 		}
 		dir = parent
 	}
+}
+
+// checkRunFlags rejects combinations of the run-control flags that cannot
+// mean what the user wants.
+func checkRunFlags(opts *options, exitCodeSet bool) error {
+	if opts.findingsCode < 0 || opts.findingsCode > 125 {
+		return usagef("-exit-code %d: want 0 to 125", opts.findingsCode)
+	}
+	if opts.noFail {
+		if exitCodeSet && opts.findingsCode != 0 {
+			return usagef("-no-fail and -exit-code %d contradict each other", opts.findingsCode)
+		}
+		opts.findingsCode = 0
+	}
+	if opts.parallel < 0 {
+		return usagef("-p %d: want a positive number of packages", opts.parallel)
+	}
+	if opts.timeout < 0 {
+		return usagef("-timeout %v: want a positive duration", opts.timeout)
+	}
+	if opts.newFromRev != "" && opts.newFromBase != "" {
+		return usagef("-new-from-rev and -new-from-merge-base are exclusive: both name the code that is old")
+	}
+	return nil
+}
+
+// goBuildFlags are the go command flags resilint passes to go list and go vet.
+func goBuildFlags(opts *options) []string {
+	var out []string
+	if opts.tags != "" {
+		out = append(out, "-tags="+opts.tags)
+	}
+	if opts.parallel > 0 {
+		out = append(out, "-p="+fmt.Sprint(opts.parallel))
+	}
+	return out
+}
+
+// timeoutError is why a run stopped at -timeout; it exits 3, as a run that
+// could not analyze everything, since the invocation itself was right.
+func timeoutError(d time.Duration) error {
+	return fmt.Errorf("timed out after %v (-timeout) before the analysis finished; nothing was reported. Raise -timeout, or name fewer packages", d)
 }

@@ -51,7 +51,7 @@ func fixAndReport(opts *options, res *finding.Result, stdout, stderr io.Writer, 
 		res.Duration = time.Since(start)
 		summarize(stderr, res)
 		fmt.Fprintf(stderr, "resilint: %d of %d findings have a fix (shown as a diff; nothing was written)\n", nfixed, len(res.Findings))
-		return exitCode(res), nil
+		return exitCode(res, opts.findingsCode), nil
 	}
 
 	for _, name := range names {
@@ -65,12 +65,12 @@ func fixAndReport(opts *options, res *finding.Result, stdout, stderr io.Writer, 
 	}
 	res.Findings = remaining
 	res.Duration = time.Since(start)
-	if err := render(opts.format, stdout, res, nil); err != nil {
+	if err := render(opts, stdout, res); err != nil {
 		return 0, err
 	}
 	summarize(stderr, res)
 	fmt.Fprintf(stderr, "resilint: applied %d fix%s in %d file%s\n", nfixed, pluralES(nfixed), len(names), plural(len(names)))
-	return exitCode(res), nil
+	return exitCode(res, opts.findingsCode), nil
 }
 
 // applyFixes computes the new content of every file the fixes touch. Each

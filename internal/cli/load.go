@@ -161,9 +161,11 @@ func planLoad(patterns []string, pkgs []*listedPackage, tests bool) (*loadPlan, 
 			explicit = true
 		case !tests && !p.hasSource():
 			// Only _test.go files, and tests are off: nothing to analyze.
+			// go vet always builds tests, so it must not see this package
+			// through a wildcard: the targets are then named one by one.
+			explicit = true
 			if slices.ContainsFunc(p.Match, isSinglePackagePattern) {
 				plan.notes = append(plan.notes, fmt.Sprintf("%s has only _test.go files, which are not analyzed without -tests", p.ImportPath))
-				explicit = true
 			}
 		default:
 			plan.targets = append(plan.targets, p)

@@ -12,13 +12,10 @@ import (
 	"strings"
 	"time"
 
-	"golang.org/x/tools/go/analysis"
-
 	"github.com/resilint/resilint/analyzers"
 	"github.com/resilint/resilint/internal/config"
 	"github.com/resilint/resilint/internal/finding"
 	"github.com/resilint/resilint/internal/lint"
-	"github.com/resilint/resilint/internal/output"
 )
 
 // run is one analysis: configure, run go vet, post-process, render.
@@ -41,11 +38,19 @@ func run(ctx context.Context, opts *options, patterns []string, stdout, stderr i
 	if err != nil {
 		return 0, err
 	}
+	changed, err := changedSince(ctx, opts, wd)
+	if err != nil {
+		return 0, err
+	}
 	g := &goRunner{dir: wd, self: self, flags: flags, tests: slices.Contains(slices.Collect(maps.Values(tests)), true),
-		verbose: opts.verbose, prog: newProgress(stderr, os.Getenv), stderr: stderr}
+		buildFlags: goBuildFlags(opts), verbose: opts.verbose, prog: newProgress(stderr, os.Getenv), stderr: stderr}
 	g.prog.tick(250 * time.Millisecond)
 	vr, err := g.analyze(ctx, patterns)
 	g.prog.close()
+	if ctx.Err() == context.DeadlineExceeded {
+		// The go command was killed: whatever it printed is partial.
+		return 0, timeoutError(opts.timeout)
+	}
 	if err != nil {
 		return 0, err
 	}
@@ -56,7 +61,7 @@ func run(ctx context.Context, opts *options, patterns []string, stdout, stderr i
 	}
 	findings, dirs := convert(vr.Diagnostics)
 	findings = applyDirectives(findings, dirs, tests)
-	findings = exclude(findings, cfg.Exclude, excludeBase(cfg.Path, wd))
+	findings = exclude(findings, cfg, excludeBase(cfg.Path, wd))
 	finding.Fingerprint(findings, res.RootDir)
 	finding.Sort(findings)
 	res.Findings = findings
@@ -81,30 +86,19 @@ func run(ctx context.Context, opts *options, patterns []string, stdout, stderr i
 		}
 		res.Findings, res.Baselined = b.Filter(res.Findings)
 	}
+	if changed != nil {
+		res.Findings, res.Unchanged = changed.filter(res.Findings)
+	}
 
 	if opts.fix || opts.diff {
 		return fixAndReport(opts, res, stdout, stderr, start)
 	}
 	res.Duration = time.Since(start)
-	if err := render(opts.format, stdout, res, enabled); err != nil {
+	if err := render(opts, stdout, res); err != nil {
 		return 0, err
 	}
 	summarize(stderr, res)
-	return exitCode(res), nil
-}
-
-func render(format string, w io.Writer, res *finding.Result, enabled []*analysis.Analyzer) error {
-	write, err := output.Lookup(format)
-	if err != nil {
-		return err
-	}
-	var rules []output.Rule
-	for _, a := range enabled {
-		e, _ := analyzers.Lookup(a.Name)
-		rules = append(rules, output.Rule{Analyzer: a, Severity: e.Severity})
-	}
-	rules = append(rules, output.Rule{Analyzer: lint.DirectivesAnalyzer, Severity: "warning"})
-	return write(w, res, rules)
+	return exitCode(res, opts.findingsCode), nil
 }
 
 // summarize prints to stderr what went wrong, then the summary line, so
@@ -130,9 +124,16 @@ func summarize(w io.Writer, res *finding.Result) {
 	for _, e := range skipped {
 		fmt.Fprintf(w, "resilint: package %s was not analyzed: %s\n", e.Package, strings.TrimPrefix(e.Message, notAnalyzedPrefix))
 	}
-	baselined := ""
+	var hidden []string
 	if res.Baselined > 0 {
-		baselined = fmt.Sprintf(" (%d more in the baseline)", res.Baselined)
+		hidden = append(hidden, fmt.Sprintf("%d more in the baseline", res.Baselined))
+	}
+	if res.Unchanged > 0 {
+		hidden = append(hidden, fmt.Sprintf("%d more on unchanged lines", res.Unchanged))
+	}
+	baselined := ""
+	if len(hidden) > 0 {
+		baselined = " (" + strings.Join(hidden, ", ") + ")"
 	}
 	notAnalyzed := ""
 	if n := len(failed); n > 0 {
@@ -143,12 +144,13 @@ func summarize(w io.Writer, res *finding.Result) {
 		len(res.Analyzers), plural(len(res.Analyzers)), res.Duration.Round(10*time.Millisecond), notAnalyzed)
 }
 
-func exitCode(res *finding.Result) int {
+// exitCode is the run's exit code; findingsCode is -exit-code's (0 with -no-fail).
+func exitCode(res *finding.Result, findingsCode int) int {
 	switch {
 	case len(res.Errors) > 0:
 		return ExitLoad
 	case len(res.Findings) > 0:
-		return ExitFindings
+		return findingsCode
 	}
 	return ExitClean
 }
@@ -231,16 +233,17 @@ func excludeBase(configPath, wd string) string {
 	return filepath.Dir(abs)
 }
 
-// exclude drops findings in files matching any glob. A glob naming a
-// directory excludes everything below it.
-func exclude(fs []finding.Finding, globs []string, base string) []finding.Finding {
-	if len(globs) == 0 {
+// exclude drops the findings the config's exclude entries cover: their
+// file matches the entry's glob (a directory excludes everything below it)
+// and their analyzer is among its rules, if it names any.
+func exclude(fs []finding.Finding, cfg *config.Config, base string) []finding.Finding {
+	if len(cfg.Exclude) == 0 {
 		return fs
 	}
 	out := fs[:0]
 	for _, f := range fs {
 		rel := finding.Rel(base, f.File)
-		if !config.MatchPath(globs, rel) {
+		if !cfg.ExcludedFor(f.Analyzer, rel) {
 			out = append(out, f)
 		}
 	}

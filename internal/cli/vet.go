@@ -57,7 +57,7 @@ type vetResult struct {
 // returned only when go vet could not run at all; package failures are
 // collected in Errors.
 func (g *goRunner) vet(ctx context.Context, args []string, overlay string) (*vetResult, error) {
-	cmdArgs := []string{"vet", "-vettool=" + g.self, "-json"}
+	cmdArgs := append([]string{"vet", "-vettool=" + g.self, "-json"}, g.buildFlags...)
 	if overlay != "" {
 		cmdArgs = append(cmdArgs, "-overlay="+overlay)
 	}

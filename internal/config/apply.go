@@ -53,10 +53,26 @@ func (c *Config) Apply(analyzers []*analysis.Analyzer) error {
 }
 
 // Excluded reports whether a path, relative to the config's base
-// directory with forward slashes, matches one of the exclude globs. A glob
-// naming a directory excludes everything below it.
+// directory with forward slashes, matches an exclude entry that applies to
+// every analyzer. A glob naming a directory excludes everything below it.
 func (c *Config) Excluded(rel string) bool {
-	return MatchPath(c.Exclude, rel)
+	for _, e := range c.Exclude {
+		if len(e.Rules) == 0 && MatchPath([]string{e.Path}, rel) {
+			return true
+		}
+	}
+	return false
+}
+
+// ExcludedFor reports whether the findings of the named analyzer in the
+// file rel (as for Excluded) are dropped.
+func (c *Config) ExcludedFor(rule, rel string) bool {
+	for _, e := range c.Exclude {
+		if e.Covers(rule) && MatchPath([]string{e.Path}, rel) {
+			return true
+		}
+	}
+	return false
 }
 
 // MatchPath reports whether rel matches any of the globs.

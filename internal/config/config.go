@@ -34,9 +34,10 @@ type Config struct {
 	Disable []string `yaml:"disable" json:"disable,omitempty"`
 	// Tests analyzes _test.go files too (sets every analyzer's -NAME.tests).
 	Tests *bool `yaml:"tests" json:"tests,omitempty"`
-	// Exclude lists path globs (relative to the config file, ** allowed)
-	// whose findings are dropped.
-	Exclude []string `yaml:"exclude" json:"exclude,omitempty"`
+	// Exclude lists the paths (globs relative to the config file, **
+	// allowed) whose findings are dropped, each for every analyzer or for
+	// some only. In the file an entry is a glob or {path, rules}.
+	Exclude []Exclusion `yaml:"exclude" json:"exclude,omitempty"`
 	// Settings holds one section per analyzer: flag name to value.
 	// Lists are joined with commas, as the analyzers' list flags expect.
 	Settings map[string]map[string]string `yaml:"-" json:"-"`
@@ -153,9 +154,11 @@ func Decode(name string, data []byte, analyzers []*analysis.Analyzer) (*Config, 
 			}
 			cfg.Tests = &b
 		case "exclude":
-			if err := v.Decode(&cfg.Exclude); err != nil {
-				return nil, fail(v, key, "want a list of path globs")
+			ex, err := decodeExclude(name, v, byName)
+			if err != nil {
+				return nil, err
 			}
+			cfg.Exclude = ex
 		default:
 			a := byName[key]
 			if a == nil {

@@ -54,6 +54,7 @@ type Result struct {
 	Errors    []LoadError
 	Packages  int
 	Baselined int // findings hidden by -baseline
+	Unchanged int // findings hidden by -new-from-rev: not on a changed line
 	Analyzers []string
 	Duration  time.Duration
 	WorkDir   string // text and JSON paths are relative to it

@@ -23,6 +23,7 @@ type jsonFinding struct {
 	Message        string    `json:"message"`
 	Severity       string    `json:"severity"`
 	Fingerprint    string    `json:"fingerprint"`
+	Help           string    `json:"help,omitempty"` // the analyzer's documentation for this version
 	SuggestedFixes []jsonFix `json:"suggested_fixes"`
 }
 
@@ -52,14 +53,15 @@ type jsonSummary struct {
 }
 
 // JSON prints one document holding every finding and load error.
-func JSON(w io.Writer, r *finding.Result, _ []Rule) error {
+func JSON(w io.Writer, r *finding.Result, rules []Rule) error {
 	rep := jsonReport{Findings: []jsonFinding{}, Errors: []jsonError{}}
+	help := helpURLs(rules)
 	for _, f := range r.Findings {
 		jf := jsonFinding{
 			Analyzer: f.Analyzer, File: finding.Rel(r.WorkDir, f.File),
 			Line: f.Line, Column: f.Column, EndLine: f.EndLine, EndColumn: f.EndColumn,
 			Message: f.Message, Severity: f.Severity, Fingerprint: f.Fingerprint,
-			SuggestedFixes: []jsonFix{},
+			SuggestedFixes: []jsonFix{}, Help: help[f.Analyzer],
 		}
 		for _, fix := range f.Fixes {
 			jx := jsonFix{Message: fix.Message}

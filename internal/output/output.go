@@ -52,13 +52,8 @@ func Lookup(format string) (Writer, error) {
 func Register(name string, w Writer) { writers[name] = w }
 
 // Text prints "path:line:col: message (analyzer)", one finding a line.
-func Text(w io.Writer, r *finding.Result, _ []Rule) error {
-	for _, f := range r.Findings {
-		if _, err := fmt.Fprintf(w, "%s:%d:%d: %s (%s)\n", finding.Rel(r.WorkDir, f.File), f.Line, f.Column, f.Message, f.Analyzer); err != nil {
-			return err
-		}
-	}
-	return nil
+func Text(w io.Writer, r *finding.Result, rules []Rule) error {
+	return TextWith(TextStyle{})(w, r, rules)
 }
 
 func ruleNames(rules []Rule) []string {

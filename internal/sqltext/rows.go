@@ -31,6 +31,12 @@ type Config struct {
 	// reading all of their rows is fine. A name matches with or without
 	// its schema. Case-insensitive.
 	AllowTables []string
+	// TableKeys maps a table name (lower case, without its schema) to its
+	// unique keys, each a list of lower-case columns, as the schema
+	// declares them (PRIMARY KEY, UNIQUE, CREATE UNIQUE INDEX): a WHERE
+	// requiring every column of one key to equal a value bounds a read of
+	// that table. See UniqueKeys.
+	TableKeys map[string][][]string
 }
 
 // IsUnique reports whether col names a unique column.
@@ -110,7 +116,11 @@ func (c *Config) Rows(sql string) Rows {
 // Cond judges a condition as an ORM writes it in a Where call ("id = ?",
 // "org_id = ? AND id = ?"): RowsBounded if it requires a unique column to
 // equal a value, RowsUnknown if it cannot tell, RowsUnbounded otherwise.
-func (c *Config) Cond(cond string) Rows {
+func (c *Config) Cond(cond string) Rows { return c.CondOn(cond) }
+
+// CondOn is Cond for a condition on the given tables, whose keys
+// (TableKeys) also bound it.
+func (c *Config) CondOn(cond string, tables ...string) Rows {
 	toks, complete := Tokenize(cond)
 	if !complete || len(toks) == 0 {
 		return RowsUnknown
@@ -119,7 +129,7 @@ func (c *Config) Cond(cond string) Rows {
 	if s.clauseHole(0, len(toks)) {
 		return RowsUnknown
 	}
-	r := &reader{stmt: s, cfg: c}
+	r := &reader{stmt: s, cfg: c, from: tables}
 	if r.whereUnique(0, len(toks), 0) {
 		return RowsBounded
 	}
@@ -176,6 +186,7 @@ type reader struct {
 	stmt
 	cfg  *Config
 	ctes map[string]bool // CTE name (lower case) -> bounded
+	from []string        // the tables the WHERE being judged filters
 }
 
 // rows judges the query expression [lo, hi) whose top level is depth d.
@@ -373,8 +384,14 @@ func (r *reader) selectRows(lo, hi, d int) Rows {
 	if r.aggOnly(listLo, from, d) {
 		return RowsBounded
 	}
-	if where, ok := clauses["WHERE"]; ok && r.whereUnique(where+1, end(where), d) {
-		return RowsBounded
+	if where, ok := clauses["WHERE"]; ok {
+		outer := r.from
+		r.from = r.fromTables(from+1, end(from))
+		unique := r.whereUnique(where+1, end(where), d)
+		r.from = outer
+		if unique {
+			return RowsBounded
+		}
 	}
 	if r.fromBounded(from+1, end(from), d) {
 		return RowsBounded
@@ -580,6 +597,7 @@ func (r *reader) whereUnique(lo, hi, d int) bool {
 // conjunctsUnique reports whether one of the AND-ed conditions in [lo, hi)
 // requires a unique column to equal a value.
 func (r *reader) conjunctsUnique(lo, hi, d int) bool {
+	var equal []string // columns required to equal a value, for TableKeys
 	start := lo
 	between := false
 	for i := lo; i <= hi; {
@@ -599,10 +617,13 @@ func (r *reader) conjunctsUnique(lo, hi, d int) bool {
 		if r.uniqueCond(start, min(i, hi), d) {
 			return true
 		}
+		if col, ok := r.equated(start, min(i, hi), d); ok {
+			equal = append(equal, col)
+		}
 		i++
 		start = i
 	}
-	return false
+	return r.coversKey(equal)
 }
 
 // uniqueCond reports whether the condition [lo, hi) is "col = value",

@@ -23,23 +23,18 @@ func New(s *store.Store, p *payments.Client) *Handler { return &Handler{store: s
 // Routes returns the API's routes.
 func (h *Handler) Routes() http.Handler {
 	mux := http.NewServeMux()
-	mux.HandleFunc("GET /customers/{id}/orders", h.customerOrders)
+	mux.HandleFunc("GET /products/{sku}/sales", h.sales)
 	mux.HandleFunc("POST /orders/{id}/pay", h.pay)
 	return mux
 }
 
-func (h *Handler) customerOrders(w http.ResponseWriter, r *http.Request) {
-	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
-	if err != nil {
-		http.Error(w, "bad id", http.StatusBadRequest)
-		return
-	}
-	orders, err := h.store.CustomerOrders(r.Context(), id)
+func (h *Handler) sales(w http.ResponseWriter, r *http.Request) {
+	lines, err := h.store.Sales(r.Context(), r.PathValue("sku"))
 	if err != nil {
 		http.Error(w, err.Error(), http.StatusInternalServerError)
 		return
 	}
-	json.NewEncoder(w).Encode(orders)
+	json.NewEncoder(w).Encode(lines)
 }
 
 func (h *Handler) pay(w http.ResponseWriter, r *http.Request) {

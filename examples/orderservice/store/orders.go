@@ -19,6 +19,12 @@ type Item struct {
 	Quantity int
 }
 
+// Line is an item as sold in an order.
+type Line struct {
+	OrderID int64
+	Item
+}
+
 // Store is the order repository.
 type Store struct{ db *sql.DB }
 
@@ -33,25 +39,25 @@ func (s *Store) Order(ctx context.Context, id int64) (Order, error) {
 	return o, err
 }
 
-// CustomerOrders lists a customer's orders.
-func (s *Store) CustomerOrders(ctx context.Context, customerID int64) ([]Order, error) {
-	// Bug(unpaginated): no LIMIT; a large customer loads every order they ever placed.
+// Sales lists every order line that sold sku, for the product page.
+func (s *Store) Sales(ctx context.Context, sku string) ([]Line, error) {
+	// Bug(unpaginated): order_items gains a row per item sold (CreateOrder); a best-seller loads its whole history.
 	rows, err := s.db.QueryContext(ctx, `
-		SELECT id, customer_id, total
-		FROM orders
-		WHERE customer_id = $1
-		ORDER BY id DESC`, customerID)
+		SELECT order_id, sku, quantity
+		FROM order_items
+		WHERE sku = $1
+		ORDER BY order_id DESC`, sku)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []Order
+	var out []Line
 	for rows.Next() {
-		var o Order
-		if err := rows.Scan(&o.ID, &o.CustomerID, &o.Total); err != nil {
+		var l Line
+		if err := rows.Scan(&l.OrderID, &l.SKU, &l.Quantity); err != nil {
 			return nil, err
 		}
-		out = append(out, o)
+		out = append(out, l)
 	}
 	return out, rows.Err()
 }

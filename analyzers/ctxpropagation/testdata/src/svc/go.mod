@@ -53,4 +53,10 @@ require xorm.io/xorm v0.0.0
 
 require golang.org/x/oauth2 v0.36.0
 
+require github.com/jmoiron/sqlx v1.4.0
+
+require github.com/coreos/go-oidc/v3 v3.18.0
+
+require github.com/go-jose/go-jose/v4 v4.1.4 // indirect
+
 replace xorm.io/xorm => ./third_party/xorm

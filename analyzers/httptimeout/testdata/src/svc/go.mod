@@ -39,3 +39,12 @@ require (
 	google.golang.org/protobuf v1.34.1 // indirect
 	gopkg.in/yaml.v3 v3.0.1 // indirect
 )
+
+require (
+	github.com/coreos/go-oidc/v3 v3.0.0
+	golang.org/x/oauth2 v0.0.0
+)
+
+replace golang.org/x/oauth2 => ./third_party/oauth2
+
+replace github.com/coreos/go-oidc/v3 => ./third_party/go-oidc

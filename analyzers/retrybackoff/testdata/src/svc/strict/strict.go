@@ -1,15 +1,13 @@
-// Package strict holds fixed-pace retry loops that are reported only with
-// -retrybackoff.min-fixed-delay=0: their delay is a second or more, or is
-// read from configuration, so by default they are taken as a deliberate
-// pace. Each is written after real code.
+// Package strict holds start-up readiness polls at a fixed pace, reported
+// only with -retrybackoff.min-fixed-delay=0: they run once per process,
+// from an init path or a constructor, and their delay is a second or
+// more, or is read from configuration. Each is written after real code.
 package strict
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"log"
-	"net/http"
 	"time"
 )
 
@@ -27,26 +25,6 @@ func checkCache(c Cache) error {
 		time.Sleep(time.Second)
 	}
 	return fmt.Errorf("cache unreachable after 10 attempts: %w", err)
-}
-
-type Agent interface {
-	Datacenter(ctx context.Context) (string, error)
-}
-
-// Asks the node-local agent for its datacenter every 15 seconds until it
-// answers or the discoverer stops (Prometheus's Consul discovery).
-func datacenter(ctx context.Context, a Agent) (string, error) {
-	for { // want `^retry loop waits the same fixed delay between attempts: clients`
-		dc, err := a.Datacenter(ctx)
-		if err == nil {
-			return dc, nil
-		}
-		select {
-		case <-ctx.Done():
-			return "", ctx.Err()
-		case <-time.After(15 * time.Second):
-		}
-	}
 }
 
 // DatabaseSettings is loaded from the operator's configuration file.
@@ -76,40 +54,6 @@ func connectDB(ctx context.Context, db DB) error {
 	return err
 }
 
-// A helper whose caller picks the pace (Prometheus's retryOnError).
-func retryOnError(ctx context.Context, interval time.Duration, f func() error) error {
-	var err error
-	for { // want `^retry loop waits the same fixed delay between attempts: clients`
-		if err = f(); err == nil {
-			return nil
-		}
-		select {
-		case <-ctx.Done():
-			return errors.Join(err, ctx.Err())
-		case <-time.After(interval):
-		}
-	}
-}
-
-// A client whose retry delay is a configured field.
-type Notifier struct {
-	client     *http.Client
-	retries    int
-	retryDelay time.Duration
-}
-
-func (n *Notifier) Send(req *http.Request) error {
-	var err error
-	for i := 0; i < n.retries; i++ { // want `^retry loop waits the same fixed delay between attempts: clients`
-		var resp *http.Response
-		if resp, err = n.client.Do(req); err == nil {
-			return resp.Body.Close()
-		}
-		time.Sleep(n.retryDelay)
-	}
-	return err
-}
-
 type KV interface{ Get(key string) error }
 
 // A process waiting at start-up for the cluster to answer a read, once a
@@ -125,4 +69,16 @@ func waitForCluster(kv KV) {
 		log.Printf("ordering recovery failed, retrying in 1s: %v", err)
 		time.Sleep(time.Second)
 	}
+}
+
+// The init path that runs the readiness polls, once per process.
+func initServices(ctx context.Context, c Cache, db DB, kv KV) error {
+	if err := checkCache(c); err != nil {
+		return err
+	}
+	if err := connectDB(ctx, db); err != nil {
+		return err
+	}
+	waitForCluster(kv)
+	return nil
 }

@@ -1,4 +1,4 @@
-// Package migrate holds schema migrations: code that runs once per
+// Package migrate holds schema migrations: code that runs once per // want package:`tables\(grows: ; written: account accounts; keys: \)`
 // database at start-up, whose whole-table reads are its job.
 package migrate
 

@@ -1,4 +1,4 @@
-package sqlrepo
+package sqlrepo // want package:`tables\(grows: ; written: orders; keys: \)`
 
 import (
 	"context"

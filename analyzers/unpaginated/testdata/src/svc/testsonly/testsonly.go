@@ -1,4 +1,4 @@
-package testsonly
+package testsonly // want package:`tables\(grows: ; written: users; keys: \)`
 
 import (
 	"context"

@@ -1,0 +1,3 @@
+module corp/app
+
+go 1.25.0

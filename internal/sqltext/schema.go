@@ -1,0 +1,435 @@
+package sqltext
+
+import (
+	"slices"
+	"strings"
+)
+
+// This file reads what SQL text says about tables rather than rows: the
+// unique keys a schema declares, the table an INSERT writes, and which
+// tables a read scans and how it filters them.
+
+// baseName is a table name without its schema and quotes, in lower case.
+func baseName(name string) string {
+	if i := strings.LastIndexByte(name, '.'); i >= 0 {
+		name = name[i+1:]
+	}
+	return strings.ToLower(name)
+}
+
+// equated returns the column a condition [lo, hi) requires to equal a
+// value (col = $1, $1 = col, col = ANY($1), col IN (...)), unique or not.
+func (r *reader) equated(lo, hi, d int) (string, bool) {
+	if lo >= hi {
+		return "", false
+	}
+	col, j := r.column(lo, hi)
+	if j == lo || j >= hi {
+		return "", false
+	}
+	t := r.toks[j]
+	switch {
+	case t.Kind == Op && (t.Text == "=" || t.Text == "=="):
+		if r.value(j+1, hi, d) {
+			return strings.ToLower(col), true
+		}
+	case t.Is("IN"):
+		if j+2 == hi && (r.kindAt(j+1, hi) == Param || r.kindAt(j+1, hi) == HoleTok) {
+			return strings.ToLower(col), true
+		}
+		if r.kindAt(j+1, hi) == LParen && r.match[j+1] == hi-1 {
+			glo, ghi := r.group(j + 1)
+			if glo < ghi && !r.is(glo, ghi, "SELECT") && !r.is(glo, ghi, "WITH") {
+				return strings.ToLower(col), true
+			}
+		}
+	}
+	return "", false
+}
+
+// coversKey reports whether the columns cols include every column of a
+// unique key of one of the tables the WHERE filters.
+func (r *reader) coversKey(cols []string) bool {
+	if len(cols) == 0 || r.cfg == nil {
+		return false
+	}
+	for _, t := range r.from {
+		for _, key := range r.cfg.TableKeys[baseName(t)] {
+			if len(key) > 0 && !slices.ContainsFunc(key, func(k string) bool { return !slices.Contains(cols, k) }) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// fromTables returns the names of the tables the FROM clause [lo, hi)
+// reads, joins included.
+func (r *reader) fromTables(lo, hi int) []string {
+	var out []string
+	for i := lo; i < hi; i = r.skip(i) {
+		t := r.toks[i]
+		if t.Kind != Word && t.Kind != QuotedIdent {
+			continue
+		}
+		if i > lo {
+			p := r.toks[i-1]
+			if !(p.Kind == Comma || p.Is("JOIN") || p.Is("ONLY") || p.Is("LATERAL")) {
+				continue
+			}
+		}
+		if t.Kind == Word && (t.Is("LATERAL") || t.Is("ONLY")) {
+			continue
+		}
+		name, j := r.column(i, hi)
+		if j > i && r.kindAt(j, hi) != LParen {
+			out = append(out, baseName(name))
+		}
+	}
+	return out
+}
+
+// UniqueKeys returns the unique keys that DDL declares, by table (lower
+// case, without schema): the PRIMARY KEY and UNIQUE columns and
+// constraints of CREATE TABLE, and CREATE UNIQUE INDEX. A partial unique
+// index (one with a WHERE) counts too: it is unique among the rows reads
+// usually filter on.
+func UniqueKeys(sql string) map[string][][]string {
+	stmts, _ := split(sql)
+	keys := make(map[string][][]string)
+	for _, s := range stmts {
+		s.uniqueKeys(keys)
+	}
+	return keys
+}
+
+func (s *stmt) uniqueKeys(keys map[string][][]string) {
+	toks := s.toks
+	n := len(toks)
+	if n < 3 || !toks[0].Is("CREATE") {
+		return
+	}
+	i := 1
+	for i < n && (toks[i].Is("OR") || toks[i].Is("REPLACE") || toks[i].Is("TEMPORARY") || toks[i].Is("TEMP") ||
+		toks[i].Is("UNLOGGED") || toks[i].Is("GLOBAL") || toks[i].Is("LOCAL")) {
+		i++
+	}
+	ifNotExists := func(i int) int {
+		if s.is(i, n, "IF") && s.is(i+1, n, "NOT") && s.is(i+2, n, "EXISTS") {
+			return i + 3
+		}
+		return i
+	}
+	switch {
+	case s.is(i, n, "UNIQUE"):
+		i++
+		if !s.is(i, n, "INDEX") {
+			return
+		}
+		i = ifNotExists(i + 1)
+		if s.is(i, n, "CONCURRENTLY") {
+			i = ifNotExists(i + 1)
+		}
+		for i < n && !toks[i].Is("ON") {
+			i++
+		}
+		i++
+		if s.is(i, n, "ONLY") {
+			i++
+		}
+		table, j := s.qualified(i, n)
+		if table == "" {
+			return
+		}
+		if s.is(j, n, "USING") {
+			j += 2
+		}
+		if s.kindAt(j, n) == LParen {
+			if cols := s.columnList(j); len(cols) > 0 {
+				keys[table] = append(keys[table], cols)
+			}
+		}
+	case s.is(i, n, "TABLE"):
+		i = ifNotExists(i + 1)
+		table, j := s.qualified(i, n)
+		if table == "" || s.kindAt(j, n) != LParen {
+			return
+		}
+		lo, hi := s.group(j)
+		s.tableKeys(table, lo, hi, keys)
+	}
+}
+
+// qualified reads a possibly qualified name at i and returns its base name
+// and the index after it.
+func (s *stmt) qualified(i, hi int) (string, int) {
+	name := ""
+	for i < hi && (s.toks[i].Kind == Word || s.toks[i].Kind == QuotedIdent) {
+		name = s.toks[i].Text
+		i++
+		if s.kindAt(i, hi) != Dot {
+			break
+		}
+		i++
+	}
+	if name == "" {
+		return "", i
+	}
+	return baseName(name), i
+}
+
+// columnList returns the lower-case column names in the group opened at
+// i; nil if an item is an expression (lower(email)).
+func (s *stmt) columnList(i int) []string {
+	lo, hi := s.group(i)
+	var cols []string
+	start := lo
+	for j := lo; j <= hi; j++ {
+		if j < hi && s.toks[j].Kind != Comma {
+			continue
+		}
+		k := start
+		if k < j && (s.toks[k].Kind == Word || s.toks[k].Kind == QuotedIdent) {
+			cols = append(cols, strings.ToLower(s.toks[k].Text))
+			k++
+		}
+		for k < j && (s.toks[k].Is("ASC") || s.toks[k].Is("DESC") || s.toks[k].Is("COLLATE") || s.toks[k].Kind == QuotedIdent) {
+			k++
+		}
+		if k != j && !(s.toks[k].Is("NULLS")) {
+			return nil
+		}
+		start = j + 1
+	}
+	return cols
+}
+
+// tableKeys reads the element list [lo, hi) of CREATE TABLE.
+func (s *stmt) tableKeys(table string, lo, hi int, keys map[string][][]string) {
+	start := lo
+	for j := lo; j <= hi; {
+		if j < hi && s.toks[j].Kind != Comma {
+			j = s.skip(j)
+			continue
+		}
+		s.elementKey(table, start, min(j, hi), keys)
+		j++
+		start = j
+	}
+}
+
+// elementKey reads one element of a CREATE TABLE: a column definition
+// with PRIMARY KEY or UNIQUE, or a table constraint.
+func (s *stmt) elementKey(table string, lo, hi int, keys map[string][][]string) {
+	if lo >= hi {
+		return
+	}
+	i := lo
+	if s.toks[i].Is("CONSTRAINT") {
+		i += 2
+	}
+	switch {
+	case s.is(i, hi, "PRIMARY") && s.is(i+1, hi, "KEY"), s.is(i, hi, "UNIQUE"):
+		for j := i; j < hi; j++ {
+			if s.toks[j].Kind == LParen {
+				if cols := s.columnList(j); len(cols) > 0 {
+					keys[table] = append(keys[table], cols)
+				}
+				return
+			}
+		}
+		return
+	case s.is(i, hi, "FOREIGN"), s.is(i, hi, "CHECK"), s.is(i, hi, "INDEX"), s.is(i, hi, "KEY"), s.is(i, hi, "EXCLUDE"):
+		return
+	}
+	col := s.toks[lo]
+	if col.Kind != Word && col.Kind != QuotedIdent {
+		return
+	}
+	for j := lo + 1; j < hi; j = s.skip(j) {
+		if s.toks[j].Is("UNIQUE") || s.toks[j].Is("PRIMARY") && s.is(j+1, hi, "KEY") {
+			keys[table] = append(keys[table], []string{strings.ToLower(col.Text)})
+			return
+		}
+	}
+}
+
+// Target returns the table (lower case, without schema) that the first
+// INSERT, REPLACE, UPSERT or MERGE in sql writes, or "".
+func Target(sql string) string {
+	stmts, _ := split(sql)
+	for _, s := range stmts {
+		n := len(s.toks)
+		lo := 0
+		if s.is(0, n, "WITH") {
+			main, _ := s.with(0, n)
+			if main < 0 {
+				continue
+			}
+			lo = main
+		}
+		switch s.kind(lo, n) {
+		case Insert, Replace, Upsert, Merge:
+		default:
+			continue
+		}
+		for i := lo + 1; i < n && i < lo+6; i++ {
+			t := s.toks[i]
+			if t.Is("INTO") || t.Is("IGNORE") || t.Is("OR") || t.Is("LOW_PRIORITY") || t.Is("DELAYED") ||
+				t.Is("HIGH_PRIORITY") || t.Is("REPLACE") || t.Is("ABORT") || t.Is("FAIL") || t.Is("ROLLBACK") {
+				continue
+			}
+			if name, _ := s.qualified(i, n); name != "" {
+				return name
+			}
+			break
+		}
+	}
+	return ""
+}
+
+// A Shape tells which tables an unbounded read scans and how its WHERE
+// narrows them.
+type Shape struct {
+	Tables []string // lower case, without schema; the first is the FROM's first item
+	// Parent is true when a condition of the WHERE requires a column to
+	// equal a value the caller passes (user_id = $1, campaign_id IN (?)):
+	// the rows belong to one parent, or to the few the caller lists.
+	Parent bool
+	// Range is true when a condition compares a column with a value the
+	// caller passes (id > $1, created_at >= ?): an open range.
+	Range bool
+}
+
+// ShapeOf describes the first unbounded read in sql; ok is false when
+// there is none or it cannot tell.
+func (c *Config) ShapeOf(sql string) (Shape, bool) {
+	stmts, complete := split(sql)
+	if !complete {
+		return Shape{}, false
+	}
+	for _, s := range stmts {
+		if s.kind(0, len(s.toks)) != Select {
+			continue
+		}
+		r := &reader{stmt: s, cfg: c, ctes: make(map[string]bool)}
+		if r.rows(0, len(s.toks), 0) != RowsUnbounded {
+			continue
+		}
+		return r.shape()
+	}
+	return Shape{}, false
+}
+
+// shape reads the main SELECT of the statement.
+func (r *reader) shape() (Shape, bool) {
+	lo, hi := 0, len(r.toks)
+	if r.toks[0].Is("WITH") {
+		main, _ := r.with(lo, hi)
+		if main < 0 {
+			return Shape{}, false
+		}
+		lo = main
+	}
+	for lo < hi && r.toks[lo].Kind == LParen {
+		lo, hi = lo+1, min(hi, r.match[lo])
+	}
+	if !r.is(lo, hi, "SELECT") {
+		return Shape{}, false
+	}
+	var from, where, end = -1, -1, hi
+	for j := lo + 1; j < hi; j = r.skip(j) {
+		t := r.toks[j]
+		switch {
+		case t.Is("FROM") && from < 0 && !(r.toks[j-1].Is("DISTINCT")):
+			from = j
+		case t.Is("WHERE") && from >= 0 && where < 0:
+			where = j
+		case from >= 0 && (t.Is("GROUP") || t.Is("ORDER") || t.Is("HAVING") || t.Is("WINDOW") || t.Is("FOR") ||
+			t.Is("UNION") || t.Is("INTERSECT") || t.Is("EXCEPT") || t.Is("LOCK")):
+			if j < end {
+				end = j
+			}
+		}
+	}
+	if from < 0 {
+		return Shape{}, false
+	}
+	fromEnd := end
+	if where > 0 {
+		fromEnd = where
+	}
+	sh := Shape{Tables: r.fromTables(from+1, fromEnd)}
+	if where > 0 {
+		r.conditions(where+1, end, &sh)
+	}
+	return sh, true
+}
+
+// conditions reads the AND-ed conditions of a WHERE; one with an OR at
+// its top level narrows nothing for sure.
+func (r *reader) conditions(lo, hi int, sh *Shape) {
+	for i := lo; i < hi; i = r.skip(i) {
+		if r.toks[i].Is("OR") {
+			return
+		}
+	}
+	start := lo
+	between := false
+	for i := lo; i <= hi; {
+		if i < hi {
+			t := r.toks[i]
+			if t.Is("BETWEEN") {
+				between = true
+			}
+			if !t.Is("AND") || between {
+				if t.Is("AND") {
+					between = false
+				}
+				i = r.skip(i)
+				continue
+			}
+		}
+		r.condition(start, min(i, hi), sh)
+		i++
+		start = i
+	}
+}
+
+func (r *reader) condition(lo, hi int, sh *Shape) {
+	if lo < hi && r.toks[lo].Kind == LParen && r.match[lo] == hi-1 {
+		r.conditions(lo+1, hi-1, sh)
+		return
+	}
+	_, j := r.column(lo, hi)
+	if j == lo || j >= hi {
+		return
+	}
+	t := r.toks[j]
+	switch {
+	case t.Kind == Op && (t.Text == "=" || t.Text == "=="), t.Is("IN"):
+		if r.callerValue(j+1, hi) {
+			sh.Parent = true
+		}
+	case t.Kind == Op && (t.Text == ">" || t.Text == ">=" || t.Text == "<" || t.Text == "<="), t.Is("BETWEEN"):
+		if r.callerValue(j+1, hi) {
+			sh.Range = true
+		}
+	}
+}
+
+// callerValue reports whether [lo, hi) holds a parameter or hole: a value
+// the caller passes rather than a constant of the query.
+func (r *reader) callerValue(lo, hi int) bool {
+	for i := lo; i < hi; i++ {
+		switch r.toks[i].Kind {
+		case Param, HoleTok:
+			return true
+		case Word:
+			if r.toks[i].Is("SELECT") {
+				return false
+			}
+		}
+	}
+	return false
+}
