@@ -70,6 +70,11 @@ func (c *checker) drawsKey(body *ast.BlockStmt, ops []*ast.CallExpr) bool {
 		}
 		return true
 	})
+	// seen records the shallowest depth at which each variable's
+	// assignments were followed, so that a variable assigned in many places
+	// (generated state machines assign the same few variables thousands of
+	// times) is expanded a bounded number of times, not once per path.
+	var seen map[*types.Var]int
 	var random func(e ast.Expr, depth int) bool
 	random = func(e ast.Expr, depth int) bool {
 		found := false
@@ -87,6 +92,10 @@ func (c *checker) drawsKey(body *ast.BlockStmt, ops []*ast.CallExpr) bool {
 				if filled[v] {
 					found = true
 				}
+				if d, ok := seen[v]; ok && d <= depth {
+					break
+				}
+				seen[v] = depth
 				for _, a := range c.cur.assigns[v] {
 					if a.rhs != nil && random(a.rhs, depth+1) {
 						found = true
@@ -103,6 +112,7 @@ func (c *checker) drawsKey(body *ast.BlockStmt, ops []*ast.CallExpr) bool {
 			exprs = append([]ast.Expr{sel.X}, exprs...)
 		}
 		for _, e := range exprs {
+			seen = make(map[*types.Var]int)
 			if random(e, 0) {
 				return true
 			}
