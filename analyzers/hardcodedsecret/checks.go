@@ -337,3 +337,40 @@ func twitterBearer(m *Match) bool {
 	rest := aRuns.ReplaceAllString(m.Body, "")
 	return len(rest) >= 40 && !providerPlaceholder(rest) && randomLooking(rest, 0.75)
 }
+
+// bedrockShortTermKey accepts an Amazon Bedrock short-term API key:
+// "bedrock-api-key-", then the base64 of a presigned URL of
+// bedrock.amazonaws.com, whose signature, when the key is whole, must
+// not be a placeholder.
+func bedrockShortTermKey(m *Match) bool {
+	body := strings.TrimRight(m.Body, "=")
+	data, err := base64.RawStdEncoding.DecodeString(body[:len(body)/4*4])
+	if err != nil || !strings.HasPrefix(string(data), "bedrock.amazonaws.com") {
+		return false
+	}
+	_, sig, ok := strings.Cut(string(data), "X-Amz-Signature=")
+	if !ok {
+		return true
+	}
+	sig, _, _ = strings.Cut(sig, "&")
+	return len(sig) >= 32 && !providerPlaceholder(sig) && randomLooking(sig, 0.75)
+}
+
+// generatedBody accepts a random part that a generator drew: letters and
+// digits, not parts as long as words (live_stream_configuration...),
+// unless their letters are gibberish. Formats whose fixed part is short
+// (live_, 00, YC) need it to tell a token from an identifier.
+func generatedBody(m *Match) bool {
+	return mixesLettersDigits(m) && (!wordLike(m.Body) || gibberish(m.Body))
+}
+
+// generatedMixedCase is generatedBody for formats drawn from both cases
+// of letters: a one-case or hex body is some other value (a hash, an id).
+func generatedMixedCase(m *Match) bool {
+	var lower, upper bool
+	for i := 0; i < len(m.Body); i++ {
+		lower = lower || m.Body[i] >= 'a' && m.Body[i] <= 'z'
+		upper = upper || m.Body[i] >= 'A' && m.Body[i] <= 'Z'
+	}
+	return lower && upper && generatedBody(m)
+}

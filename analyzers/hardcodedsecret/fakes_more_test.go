@@ -35,6 +35,16 @@ func (g *gen) serviceAccountJSON() string {
 		`", "private_key": "` + pem + `", "client_email": "reports@acme-billing.iam.gserviceaccount.com"}`
 }
 
+// bedrockShortTerm is an Amazon Bedrock short-term API key: the base64 of
+// a presigned URL that authorizes CallWithBearerToken.
+func (g *gen) bedrockShortTerm() string {
+	url := "bedrock.amazonaws.com/?Action=CallWithBearerToken&X-Amz-Algorithm=AWS4-HMAC-SHA256" +
+		"&X-Amz-Credential=ASIA" + g.s(b32, 16) + "%2F20260101%2Fus-east-1%2Fbedrock%2Faws4_request" +
+		"&X-Amz-Date=20260101T093000Z&X-Amz-Expires=43200&X-Amz-Security-Token=" + g.s(alnum, 120) +
+		"&X-Amz-Signature=" + g.s(hexl, 64) + "&Version=1"
+	return "bedrock-api-key-" + base64.StdEncoding.EncodeToString([]byte(url))
+}
+
 var moreFakes = map[string]func(g *gen) string{
 	"alibaba-access-key-id": func(g *gen) string { return "LTAI" + g.s(alnum, 20) },
 	"aws-bedrock-api-key": func(g *gen) string {
@@ -44,14 +54,16 @@ var moreFakes = map[string]func(g *gen) string{
 		return "https://prod-27.westeurope.logic.azure.com:443/workflows/" + g.s(hexl, 32) +
 			"/triggers/manual/paths/invoke?api-version=2016-06-01&sp=%2Ftriggers%2Fmanual%2Frun&sv=1.0&sig=" + g.s(b64url, 43)
 	},
-	"cloudflare-api-token":      func(g *gen) string { return "CLOUDFLARE_API_TOKEN=" + g.s(alnum, 40) },
-	"cloudflare-global-api-key": func(g *gen) string { return "cloudflare_global_key: " + g.s(hexl, 37) },
-	"cloudflare-origin-ca-key":  func(g *gen) string { return "v1.0-" + g.s(hexl, 24) + "-" + g.s(hexl, 146) },
-	"flyio-token":               func(g *gen) string { return "fo1_" + g.s(b64url, 43) },
-	"gcp-service-account-key":   func(g *gen) string { return g.serviceAccountJSON() },
-	"heroku-api-key":            func(g *gen) string { return "HRKU-AA" + g.s(b64url, 58) },
-	"heroku-legacy-api-key":     func(g *gen) string { return "HEROKU_API_KEY=" + g.uuid() },
-	"yandex-cloud-token":        func(g *gen) string { return "AQVN" + g.s(b64url, 36) },
+	"cloudflare-api-token":       func(g *gen) string { return "CLOUDFLARE_API_TOKEN=" + g.s(alnum, 40) },
+	"cloudflare-global-api-key":  func(g *gen) string { return g.s(hexl, 37) },
+	"cloudflare-origin-ca-key":   func(g *gen) string { return "v1.0-" + g.s(hexl, 24) + "-" + g.s(hexl, 146) },
+	"flyio-token":                func(g *gen) string { return "fo1_" + g.s(b64url, 43) },
+	"gcp-service-account-key":    func(g *gen) string { return g.serviceAccountJSON() },
+	"heroku-api-key":             func(g *gen) string { return "HRKU-AA" + g.s(b64url, 58) },
+	"heroku-legacy-api-key":      func(g *gen) string { return "HEROKU_API_KEY=" + g.uuid() },
+	"yandex-cloud-token":         func(g *gen) string { return "AQVN" + g.s(b64url, 36) },
+	"yandex-cloud-static-key":    func(g *gen) string { return "YC" + g.s(alnum+"_-", 38) },
+	"aws-bedrock-short-term-key": func(g *gen) string { return g.bedrockShortTerm() },
 	"atlassian-api-token": func(g *gen) string {
 		return "ATATT3xFfGF0" + g.s(b64url, 171) + "=" + g.s("0123456789ABCDEF", 8)
 	},
@@ -76,18 +88,20 @@ var moreFakes = map[string]func(g *gen) string{
 	"teams-webhook-url": func(g *gen) string {
 		return "https://acme.webhook.office.com/webhookb2/" + g.uuid() + "@" + g.uuid() + "/IncomingWebhook/" + g.s(hexl, 32) + "/" + g.uuid()
 	},
-	"brevo-api-key":          func(g *gen) string { return "xkeysib-" + g.s(hexl, 64) + "-" + g.s(alnum, 16) },
-	"mailgun-api-key":        func(g *gen) string { return "MAILGUN_API_KEY=key-" + g.s(hexl, 32) },
-	"notion-token":           func(g *gen) string { return "ntn_" + g.s(digits, 11) + g.s(alnum, 35) },
-	"typeform-token":         func(g *gen) string { return "tfp_" + g.s(alnum+"_-", 59) },
-	"square-access-token":    func(g *gen) string { return "EAAA" + g.s(b64url, 60) },
-	"duffel-token":           func(g *gen) string { return "duffel_live_" + g.s(alnum+"_-", 43) },
-	"easypost-api-key":       func(g *gen) string { return "EZAK" + g.s(alnum, 54) },
-	"flutterwave-secret-key": func(g *gen) string { return "FLWSECK-" + g.s("abcdefgh0123456789", 32) + "-X" },
-	"shippo-token":           func(g *gen) string { return "shippo_live_" + g.s(hexl, 40) },
-	"perplexity-api-key":     func(g *gen) string { return "pplx-" + g.s(alnum, 48) },
-	"datadog-api-key":        func(g *gen) string { return "DD_API_KEY=" + g.s(hexl, 32) },
-	"dynatrace-token":        func(g *gen) string { return "dt0c01." + g.s(upperD, 24) + "." + g.s(alnum, 64) },
+	"brevo-api-key":           func(g *gen) string { return "xkeysib-" + g.s(hexl, 64) + "-" + g.s(alnum, 16) },
+	"mailgun-api-key":         func(g *gen) string { return "key-" + g.s(hexl, 32) },
+	"notion-token":            func(g *gen) string { return "ntn_" + g.s(digits, 11) + g.s(alnum, 35) },
+	"typeform-token":          func(g *gen) string { return "tfp_" + g.s(alnum+"_-", 59) },
+	"square-access-token":     func(g *gen) string { return "EAAA" + g.s(b64url, 60) },
+	"duffel-token":            func(g *gen) string { return "duffel_live_" + g.s(alnum+"_-", 43) },
+	"easypost-api-key":        func(g *gen) string { return "EZAK" + g.s(alnum, 54) },
+	"flutterwave-secret-key":  func(g *gen) string { return "FLWSECK-" + g.s("abcdefgh0123456789", 32) + "-X" },
+	"gocardless-access-token": func(g *gen) string { return "live_" + g.s(alnum+"_-", 40) },
+	"lob-api-key":             func(g *gen) string { return "test_" + g.s(hexl, 35) },
+	"shippo-token":            func(g *gen) string { return "shippo_live_" + g.s(hexl, 40) },
+	"perplexity-api-key":      func(g *gen) string { return "pplx-" + g.s(alnum, 48) },
+	"datadog-api-key":         func(g *gen) string { return "DD_API_KEY=" + g.s(hexl, 32) },
+	"dynatrace-token":         func(g *gen) string { return "dt0c01." + g.s(upperD, 24) + "." + g.s(alnum, 64) },
 	"grafana-cloud-token": func(g *gen) string {
 		return "glc_" + b64json(map[string]any{"o": g.s(digits, 6), "n": "stack-" + g.s(digits, 6) + "-deploy", "k": g.s(alnum, 24), "m": map[string]string{"r": "prod-eu-west-2"}}, base64.StdEncoding)
 	},
@@ -99,7 +113,7 @@ var moreFakes = map[string]func(g *gen) string{
 		}{g.s(alnum, 32), "deploy", 1}, base64.StdEncoding)
 	},
 	"newrelic-insert-key": func(g *gen) string { return "NRII-" + g.s(alnum, 32) },
-	"okta-api-token":      func(g *gen) string { return "OKTA_API_TOKEN=00" + g.s(alnum+"_-", 40) },
+	"okta-api-token":      func(g *gen) string { return "00" + g.s(alnum+"_-", 40) },
 	"onepassword-token":   func(g *gen) string { return "ops_eyJ" + g.s(b64std, 300) },
 	"planetscale-token":   func(g *gen) string { return "pscale_tkn_" + g.s(alnum+"_", 43) },
 	"prefect-api-key":     func(g *gen) string { return "pnu_" + g.s(alnum, 36) },
@@ -109,8 +123,9 @@ var moreFakes = map[string]func(g *gen) string{
 		claims := b64json(map[string]any{"iat": 1767225600.5, "url": "https://sentry.io", "region_url": "https://us.sentry.io", "org": "acme"}, base64.RawStdEncoding)
 		return "sntrys_" + claims + "_" + g.s(alnum+"+/", 43)
 	},
-	"settlemint-token":  func(g *gen) string { return "sm_pat_" + g.s(alnum, 16) },
-	"infracost-api-key": func(g *gen) string { return "ico-" + g.s(alnum, 32) },
+	"settlemint-token":     func(g *gen) string { return "sm_pat_" + g.s(alnum, 16) },
+	"twitter-access-token": func(g *gen) string { return "1" + g.s(digits, 18) + "-" + g.s(alnum, 40) },
+	"infracost-api-key":    func(g *gen) string { return "ico-" + g.s(alnum, 32) },
 	"twitter-bearer-token": func(g *gen) string {
 		return strings.Repeat("A", 22) + g.s(alnum, 4) + "AAAAAAAA" + g.s(alnum, 50) + "%3D" + g.s(alnum, 30)
 	},

@@ -25,7 +25,7 @@ type Rule struct {
 	// check. Nil accepts every match the judge accepts.
 	Check func(m *Match) bool
 	// Named marks a rule whose pattern needs the provider's name before
-	// the value (cloudflare_api_key = ..., OKTA_TOKEN=...): the value alone
+	// the value (cloudflare_api_token = ..., DD_API_KEY=...): the value alone
 	// is too plain to say whose it is. Besides strings, these rules are
 	// tried on a Go name and the constant given to it, as "name = value".
 	Named bool
@@ -64,3 +64,7 @@ const end = `(?:$|[^A-Za-z0-9_\-])`
 // CLOUDFLARE_TOKEN: ..., "okta": "...". The name part is [\w.-] so that
 // it stays on one line and within one key.
 const assignOp = `[\w.\-]{0,40}?["']?\s*(?::=|=>|=|:)\s*["'\x60]?`
+
+// digitKeywords is the fast path of a rule whose format has no fixed
+// part but always holds a digit.
+var digitKeywords = []string{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"}

@@ -1,5 +1,6 @@
 // Package public holds values that look like credentials but are meant
-// to be public, are published examples, or are masked: none is reported.
+// to be public, are published examples, or are masked: none is reported,
+// but for one counterpart of their kind that is.
 package public
 
 type Keys struct {
@@ -42,6 +43,10 @@ const (
 	jwtHS384 = "eyJhbGciOiJIUzM4NCIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiYWRtaW4iOnRydWUsImlhdCI6MTUxNjIzOTAyMn0.-YS64kt2RUMot_ZnTtkJcsfBlrciE2gwm1WyOVDZUmOBwrV3dR0501KIkMEKNuT-"
 	jwtHS512 = "eyJhbGciOiJIUzUxMiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiYWRtaW4iOnRydWUsImlhdCI6MTUxNjIzOTAyMn0.TIYCRrxPmspuA_aHEWWr34PKZc_8TwPN5Q4L8yu6cGZG5ONbACu3LZdpxZAllKpzclK1vpmtlNZ-vwnalyxtu2"
 )
+
+// The same kinds of value, not public: a token of the service's own, not
+// jwt.io's sample, is reported.
+const serviceJWT = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJ" + "zdWIiOiJzdmMtbGVkZ2VyIiwiaWF0IjoxNzY3MjI1NjAwfQ.FG-j0yilYnfzMRQuAP4LiMZvCzk1hb16oamuy9IEs4_" // want `hardcoded signed JSON Web Token \(eyJh…\(131 chars\)\)`
 
 // Container image digests and checksums.
 const (
