@@ -3,6 +3,7 @@ package plugin
 import (
 	"go/token"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
@@ -26,7 +27,7 @@ func TestExcludePerRule(t *testing.T) {
 		}}
 		n := 0
 		pass := &analysis.Pass{Fset: fset, Report: func(analysis.Diagnostic) { n++ }}
-		if _, err := excluding(a, &cfg, base).Run(pass); err != nil {
+		if _, err := selecting(a, &cfg, base).Run(pass); err != nil {
 			t.Fatal(err)
 		}
 		return n
@@ -36,5 +37,38 @@ func TestExcludePerRule(t *testing.T) {
 	}
 	if n := reports("httptimeout"); n != 1 {
 		t.Errorf("httptimeout reported %d findings, want 1: the entry names only missingtx", n)
+	}
+}
+
+// TestRuleIDsInSettings: a rule ID in enable keeps only that rule of its
+// analyzer, one in disable drops it, an exclusion may name one, and every
+// kept finding starts with its rule ID, as gosec's do in golangci-lint.
+func TestRuleIDsInSettings(t *testing.T) {
+	base := t.TempDir()
+	fset := token.NewFileSet()
+	file := fset.AddFile(filepath.Join(base, "internal", "legacy", "api.go"), -1, 100)
+	file.SetLines([]int{0})
+	a := &analysis.Analyzer{Name: "httptimeout", Doc: "test", Run: func(pass *analysis.Pass) (any, error) {
+		for _, rule := range []string{"RL101", "RL102", "RL103", ""} {
+			pass.Report(analysis.Diagnostic{Pos: file.Pos(10), Category: rule, Message: "finding"})
+		}
+		return nil, nil
+	}}
+	for _, c := range []struct {
+		cfg  config.Config
+		want string
+	}{
+		{config.Config{Enable: []string{"RL102"}}, "RL102: finding"},
+		{config.Config{Disable: []string{"RL101", "RL102"}}, "RL103: finding|finding"},
+		{config.Config{Exclude: []config.Exclusion{{Path: "internal/legacy", Rules: []string{"RL101", "RL103"}}}}, "RL102: finding|finding"},
+	} {
+		var got []string
+		pass := &analysis.Pass{Fset: fset, Report: func(d analysis.Diagnostic) { got = append(got, d.Message) }}
+		if _, err := selecting(a, &c.cfg, base).Run(pass); err != nil {
+			t.Fatal(err)
+		}
+		if strings.Join(got, "|") != c.want {
+			t.Errorf("%+v: reported %q, want %q", c.cfg, got, c.want)
+		}
 	}
 }

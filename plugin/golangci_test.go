@@ -88,9 +88,9 @@ func golangci(t *testing.T, dir string, args ...string) gclResult {
 }
 
 const (
-	fetchFinding  = "internal/api/api.go:10:9: httptimeout: http.Get uses http.DefaultClient, which has no timeout"
-	listenFinding = "internal/api/api.go:20:9: httptimeout: http.ListenAndServe serves with no read timeouts"
-	testFinding   = "internal/api/api_test.go:9:18: httptimeout: http.Get uses http.DefaultClient"
+	fetchFinding  = "internal/api/api.go:10:9: httptimeout: RL101: http.Get uses http.DefaultClient, which has no timeout"
+	listenFinding = "internal/api/api.go:20:9: httptimeout: RL102: http.ListenAndServe serves with no read timeouts"
+	testFinding   = "internal/api/api_test.go:9:18: httptimeout: RL101: http.Get uses http.DefaultClient"
 )
 
 func TestGolangciLintRunsThePlugin(t *testing.T) {
@@ -157,7 +157,7 @@ func TestGolangciLintMalformedDirective(t *testing.T) {
 	for _, want := range []string{
 		// golangci-lint drops the analyzer prefix when it matches the linter name.
 		"internal/api/ready.go:7:2: //resilint:ignore needs a reason after the analyzer names",
-		"internal/api/ready.go:8:2: httptimeout: http.Get uses http.DefaultClient",
+		"internal/api/ready.go:8:2: httptimeout: RL101: http.Get uses http.DefaultClient",
 	} {
 		if !strings.Contains(r.out, want) {
 			t.Errorf("output lacks %q:\n%s", want, r.out)

@@ -18,6 +18,7 @@ import (
 
 	"github.com/resilint/resilint/analyzers"
 	"github.com/resilint/resilint/internal/config"
+	"github.com/resilint/resilint/internal/rules"
 )
 
 // Name is the linter name golangci-lint knows resilint by: the key under
@@ -46,16 +47,16 @@ func New(settings any) (register.LinterPlugin, error) {
 	if err := cfg.Apply(enabled); err != nil {
 		return nil, fmt.Errorf("resilint: invalid settings: %w", err)
 	}
+	wd, err := os.Getwd()
+	if err != nil {
+		return nil, err
+	}
+	for i, a := range enabled {
+		enabled[i] = selecting(a, &cfg, wd)
+	}
 	directives := directivesAnalyzer
 	if len(cfg.Exclude) > 0 {
-		wd, err := os.Getwd()
-		if err != nil {
-			return nil, err
-		}
-		for i, a := range enabled {
-			enabled[i] = excluding(a, &cfg, wd)
-		}
-		directives = excluding(directives, &cfg, wd)
+		directives = selecting(directives, &cfg, wd)
 	}
 	return &linter{analyzers: enabled, directives: directives}, nil
 }
@@ -68,17 +69,27 @@ func (l *linter) BuildAnalyzers() ([]*analysis.Analyzer, error) {
 // through the type checker.
 func (l *linter) GetLoadMode() string { return register.LoadModeTypesInfo }
 
-// excluding returns a copy of a that drops diagnostics in files matching
-// the config's exclude globs, relative to golangci-lint's working
+// selecting returns a copy of a that labels each diagnostic with its rule
+// ID ("RL101: ...", as gosec's G112 reads in golangci-lint, so that
+// golangci-lint's own exclusions can match it), drops the rules the
+// enable and disable lists leave off, and drops diagnostics in files
+// matching the config's exclude globs, relative to golangci-lint's working
 // directory (the CLI uses the config file's directory; both are normally
 // the module root).
-func excluding(a *analysis.Analyzer, cfg *config.Config, base string) *analysis.Analyzer {
+func selecting(a *analysis.Analyzer, cfg *config.Config, base string) *analysis.Analyzer {
 	wrapped := *a
 	wrapped.Run = func(pass *analysis.Pass) (any, error) {
 		inner := *pass
 		inner.Report = func(d analysis.Diagnostic) {
-			if rel, err := filepath.Rel(base, pass.Fset.File(d.Pos).Name()); err == nil && cfg.ExcludedFor(a.Name, filepath.ToSlash(rel)) {
+			rule := rules.Resolve(a.Name, d.Category)
+			if !cfg.RuleEnabled(a.Name, rule) {
 				return
+			}
+			if rel, err := filepath.Rel(base, pass.Fset.File(d.Pos).Name()); err == nil && cfg.ExcludedFor(a.Name, rule, filepath.ToSlash(rel)) {
+				return
+			}
+			if rule != "" {
+				d.Message = rule + ": " + d.Message
 			}
 			pass.Report(d)
 		}

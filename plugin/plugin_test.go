@@ -77,6 +77,7 @@ func TestBadSettings(t *testing.T) {
 	for _, c := range []struct{ yml, want string }{
 		{"enabel: [httptimeout]\n", "enabel: unknown key"},
 		{"enable: [nosuch]\n", `unknown analyzer "nosuch"`},
+		{"disable: [RL199]\n", `unknown rule "RL199"`},
 		{"httptimeout: {bogus: 1}\n", "httptimeout.bogus: unknown setting"},
 		{"httptimeout: {tests: sometimes}\n", "httptimeout.tests: want true or false"},
 		{"disable: [httptimeout, unpaginated, missingtx, hardcodedsecret, ctxpropagation, retrybackoff]\n", "no analyzers enabled"},

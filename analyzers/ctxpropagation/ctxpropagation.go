@@ -32,6 +32,10 @@ var (
 	extraContextTypes string
 	// logging opts in to logging APIs with a context-taking twin.
 	logging bool
+	// eachCall reports every call of a context-less function of the
+	// module, instead of one finding per callee (see group.go), and every
+	// GORM statement, instead of one per function (see gormgroup.go).
+	eachCall bool
 )
 
 func init() {
@@ -42,6 +46,8 @@ func init() {
 		`comma-separated "pkgpath.Type=expr" pairs: a parameter of that type (or a pointer to it) makes a context available, written as the parameter's name followed by expr (".Context()", ".Request().Context()"; empty when the value is a context.Context)`)
 	Analyzer.Flags.BoolVar(&logging, "logging", false,
 		"also report logging calls that have a context-taking twin (slog.Info where slog.InfoContext exists)")
+	Analyzer.Flags.BoolVar(&eachCall, "each-call", false,
+		"report every call of a function of the module that does its I/O without a context, and every GORM statement without WithContext, instead of one finding per such function (per enclosing function for GORM) listing the others")
 }
 
 // A checker holds one package's state.
@@ -59,6 +65,10 @@ type checker struct {
 	// std: the package is part of the standard library (see inStd),
 	// whose functions get no facts and are covered by the twin table.
 	std bool
+	// valuesOnly: the package is a versioned dependency, judged only for
+	// the context parameters that its functions read values from (see
+	// libraryInert).
+	valuesOnly bool
 
 	// facts of the package's own functions, computed after the traversal.
 	cands   map[*types.Func]*candidate
@@ -97,12 +107,20 @@ type checker struct {
 	recvSrc    map[*ast.FuncDecl]*avail   // see receiverSource
 	// ifaceFacts caches the facts of interface methods (see ifaceFact).
 	ifaceFacts map[*types.Func]*noContextIO
+	// memo holds the fill spans of the package's memoized getters (see
+	// memoFills); gormCalls the GORM statements to report (see gormgroup.go).
+	memo      map[*ast.FuncDecl][]span
+	gormCalls []gormCall
 }
 
 func run(pass *analysis.Pass) (any, error) {
 	// A versioned dependency is run only for its facts, and they are read
 	// only by its own module's packages (see ownCode): nothing to do.
-	if pass.Pkg.Path() != "context" && !lint.DependsOn(pass.Pkg, "context") || lint.Dependency(pass) {
+	if pass.Pkg.Path() != "context" && !lint.DependsOn(pass.Pkg, "context") {
+		return nil, nil
+	}
+	if lint.Dependency(pass) {
+		libraryInert(pass)
 		return nil, nil
 	}
 	ctxIface := contextInterface(pass.Pkg)
@@ -136,9 +154,8 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	c.solveFacts()
 	c.exportInert()
-	for _, pc := range c.pending {
-		c.checkFactCall(pc)
-	}
+	c.reportFactCalls()
+	c.reportGorm()
 	return nil, nil
 }
 
@@ -212,7 +229,7 @@ func (c *checker) visitCall(cur inspector.Cursor, call *ast.CallExpr) {
 		return // a context-less builder, as above
 	}
 	if a == nil {
-		if decl != nil {
+		if decl != nil && !c.inMemoFill(call, decl) {
 			c.recordTrigger(decl, fn, tw, freshArg, ownFunc)
 		}
 		return

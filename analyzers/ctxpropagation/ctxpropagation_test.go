@@ -65,3 +65,12 @@ func TestDotlessModulePaths(t *testing.T) {
 		})
 	}
 }
+
+// A library function whose context parameter is only read for values (an
+// i18n lookup) is judged in the library's own pass: a fresh context passed
+// there is not reported, one passed to a library function that fetches,
+// waits or checks for cancellation is. analysistest analyzes the library
+// from source, as go vet does.
+func TestLibraryValueReaders(t *testing.T) {
+	analysistest.Run(t, testmod.Dir(t, "valuesonly"), ctxpropagation.Analyzer, "./...")
+}

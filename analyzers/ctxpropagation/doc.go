@@ -20,7 +20,8 @@ echo.Context or a *fiber.Ctx. Where one is, the checker reports:
     well-known twin (sql.DB.Begin/BeginTx, http.NewRequest, exec.Command,
     net.Dial, http.Get...); logging twins only with -logging;
   - GORM statements on a handle with no WithContext in its chain (a
-    handle from a struct field or package variable);
+    handle from a struct field or package variable), one finding per
+    function, the others related;
   - calls of a function of the module that does its I/O without a context
     (it passes context.Background() to context-taking I/O, sends a request
     built with http.NewRequestWithContext(context.TODO(), ...), or calls a
@@ -83,6 +84,8 @@ ctx to a transaction helper), and httptest.NewRequest(...).WithContext(ctx).
 Nor deliberate detaches: a fresh root that fills or refreshes a shared
 cache or statistics object (stored in a receiver field or package
 variable that an if tests first, or in a sync.Once or singleflight
-callback), go-oidc's Provider.Verifier (its twin builds a new key set per
+callback), the fill of a memoized getter (a receiver field or package
+variable tested by an if and set by the fill: the I/O runs once per
+process, so the getter gets no fact), go-oidc's Provider.Verifier (its twin builds a new key set per
 call), and a function whose only context is an unnamed or _ parameter and
 that a go statement also starts (it outlives the request).`

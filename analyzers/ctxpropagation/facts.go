@@ -1,7 +1,6 @@
 package ctxpropagation
 
 import (
-	"fmt"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -387,15 +386,4 @@ func (c *checker) solveFacts() {
 			c.p.ExportObjectFact(obj, cand.fact)
 		}
 	}
-}
-
-// checkFactCall reports a call, where a context is available, of a
-// function that does its I/O without one.
-func (c *checker) checkFactCall(pc pendingCall) {
-	f := c.factOf(pc.fn)
-	if f == nil || c.afterDone(pc.cur, pc.a.fn) {
-		return
-	}
-	c.p.ReportNode(pc.call, fmt.Sprintf("%s does its I/O without a context (%s), so the deadline and cancellation of %s, which is in scope, do not reach it; add a ctx parameter to it and pass %s",
-		funcName(pc.fn), f.explain(), pc.a.display(), orCtx(pc.a)))
 }

@@ -25,7 +25,7 @@ func (c *checker) checkFresh(cur inspector.Cursor, call *ast.CallExpr, fn *types
 	}
 	what := "context." + fn.Name() + "()"
 	if c.overwritesScope(cur, a) {
-		c.p.ReportNode(call, fmt.Sprintf("%s overwrites %s, so its deadline and cancellation do not reach the calls after it; delete the assignment, or use context.WithoutCancel(%s) if detaching is the intent",
+		c.p.ReportRule("RL502", call, fmt.Sprintf("%s overwrites %s, so its deadline and cancellation do not reach the calls after it; delete the assignment, or use context.WithoutCancel(%s) if detaching is the intent",
 			what, a.display(), orCtx(a)))
 		return
 	}
@@ -49,7 +49,7 @@ func (c *checker) checkFresh(cur inspector.Cursor, call *ast.CallExpr, fn *types
 		msg = fmt.Sprintf("%s ignores %s, which is in scope: its deadline and cancellation do not reach what this call starts, so work for a caller that has gone keeps running; pass %s",
 			what, a.display(), a.expr())
 	}
-	c.p.ReportNode(call, msg, fixes...)
+	c.p.ReportRule("RL501", call, msg, fixes...)
 }
 
 func orCtx(a *avail) string {

@@ -1,11 +1,9 @@
 package ctxpropagation
 
 import (
-	"fmt"
 	"go/ast"
 	"go/types"
 
-	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/resilint/resilint/internal/lint"
@@ -58,18 +56,18 @@ func (c *checker) checkGorm(cur inspector.Cursor, call *ast.CallExpr, fn *types.
 		return
 	}
 	root := ch.Roots[0]
-	var fixes []analysis.SuggestedFix
+	gc := gormCall{call: call, fn: fn, a: a}
 	// Mechanical when the chain is written in the call itself.
 	if len(ch.Roots) == 1 && root.Pos() >= call.Pos() && root.End() <= call.End() {
 		fix := c.p.NewFix(call.Pos())
 		if ctxExpr := c.fixCtx(fix, call, a); ctxExpr != "" {
 			fix.Insert(root.End(), ".WithContext("+ctxExpr+")")
-			fixes = fix.Fix("add .WithContext(" + ctxExpr + ")")
+			gc.fixes, gc.ctxExpr = fix.Fix("add .WithContext("+ctxExpr+")"), ctxExpr
 		}
 	}
-	msg := fmt.Sprintf("gorm %s runs without %s, which is in scope: the handle has no WithContext, so a cancelled or timed-out caller does not stop the query; use .WithContext(%s) on the handle",
-		fn.Name(), a.display(), orCtx(a))
-	c.p.ReportNode(call, msg, fixes...)
+	// Reported once the traversal is over, one finding per function
+	// (see reportGorm).
+	c.gormCalls = append(c.gormCalls, gc)
 }
 
 // sessionHasContext reports db.Session(&gorm.Session{Context: ctx}).

@@ -66,9 +66,9 @@ func (c *checker) inertAt(fn *types.Func, i int) bool {
 		r := c.localInert(fn)
 		return i < len(r) && r[i]
 	}
-	if !c.ownCode(fn.Pkg()) {
-		return false
-	}
+	// Another package's verdict is its fact: the module's packages judge
+	// theirs as above, versioned dependencies for values only (see
+	// libraryInert); the standard library is not judged.
 	var f inertContext
 	return c.p.ImportObjectFact(fn, &f) && slices.Contains(f.Params, i)
 }
@@ -133,7 +133,7 @@ func (c *checker) reachesNothing(decl inspector.Cursor, v *types.Var) bool {
 			if obj == nil || !held[obj] || blankAssigned(id) {
 				continue // _ = ctx marks it unused
 			}
-			if !c.detachedUse(decl, id) && !c.inertUse(id, held) {
+			if !(!c.valuesOnly && c.detachedUse(decl, id)) && !c.inertUse(id, held) {
 				return false
 			}
 			used = true
@@ -161,10 +161,12 @@ func (c *checker) inertUse(u inspector.Cursor, held map[types.Object]bool) bool 
 				return false // a method value
 			}
 			switch p.Sel.Name {
-			case "Err", "Value", "Deadline":
+			case "Value":
 				return true
+			case "Err", "Deadline":
+				return !c.valuesOnly // a library may stop or time out by them
 			case "Done":
-				return pollsDone(parent.Parent())
+				return !c.valuesOnly && pollsDone(parent.Parent())
 			}
 			return false
 		case *ast.BinaryExpr:
@@ -177,7 +179,7 @@ func (c *checker) inertUse(u inspector.Cursor, held map[types.Object]bool) bool 
 			}
 			if fn.Pkg() != nil && fn.Pkg().Path() == "context" {
 				if fn.Name() == "Cause" {
-					return true
+					return !c.valuesOnly
 				}
 				if i == 0 && (isDeriver(fn) || fn.Name() == "WithoutCancel") {
 					e = parent // the derived context is judged like ctx
@@ -334,6 +336,9 @@ func (c *checker) exportInert() {
 		fn, ok := c.info.Defs[d.Name].(*types.Func)
 		if !ok || d.Body == nil || !c.takesContext(fn.Type().(*types.Signature)) {
 			continue
+		}
+		if c.valuesOnly && !d.Name.IsExported() {
+			continue // only the exported API is called from other modules
 		}
 		var params []int
 		for i, inert := range c.localInert(fn) {

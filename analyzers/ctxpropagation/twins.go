@@ -334,7 +334,7 @@ func (c *checker) checkTwin(cur inspector.Cursor, call *ast.CallExpr, fn *types.
 		msg = fmt.Sprintf("%s ignores %s, which is in scope: a cancelled or timed-out caller does not stop it; %s",
 			funcName(fn), a.display(), strings.Replace(advice, "(ctx", "("+orCtx(a), 1))
 	}
-	c.p.ReportNode(call, msg, fixes...)
+	c.p.ReportRule("RL503", call, msg, fixes...)
 }
 
 // fixCtx returns the expression a fix at call passes as the context, or

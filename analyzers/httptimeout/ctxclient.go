@@ -114,7 +114,7 @@ func (c *checker) checkCtxClientCall(cur inspector.Cursor) {
 		msg = "%s returns a client with no timeout, since this context %s (it takes the context client's Timeout " +
 			"and refreshes tokens through it): a slow server blocks every request through it forever; pass %s"
 	}
-	c.p.ReportNode(call, fmt.Sprintf(msg, what.name, carries, fix))
+	c.p.ReportRule("RL104", call, fmt.Sprintf(msg, what.name, carries, fix))
 }
 
 // traceCtx follows a context value back through the function's

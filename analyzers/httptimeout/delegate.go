@@ -129,7 +129,7 @@ func (c *checker) checkDelegatedCall(cur inspector.Cursor) bool {
 	if bounded || c.oneShot(cur) {
 		return true
 	}
-	c.p.ReportNode(call.Args[index], fmt.Sprintf("%s sends an HTTP request with no timeout other than this context, "+
+	c.p.ReportRule("RL103", call.Args[index], fmt.Sprintf("%s sends an HTTP request with no timeout other than this context, "+
 		"which has no deadline: a slow server blocks this call forever; "+
 		"pass a context from context.WithTimeout", qualifiedName(fn)))
 	return true

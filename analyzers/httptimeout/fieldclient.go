@@ -86,7 +86,7 @@ func (c *checker) checkFieldClients(configured map[types.Object]bool) {
 		if !s.obj.IsField() {
 			what = "variable " + s.obj.Name()
 		}
-		c.p.ReportNode(s.value, "http.DefaultClient stored in "+what+" has no timeout: "+
+		c.p.ReportRule("RL101", s.value, "http.DefaultClient stored in "+what+" has no timeout: "+
 			"every request sent through it blocks its caller for as long as a slow server wants; "+
 			"store an http.Client with Timeout set")
 	}

@@ -18,12 +18,18 @@ const readHeaderTimeout = "10 * time.Second"
 // serverLitFixes adds ReadHeaderTimeout to an http.Server literal that
 // sets neither read timeout.
 func (c *checker) serverLitFixes(lit *ast.CompositeLit) []analysis.SuggestedFix {
+	return c.addFieldFix(lit, "ReadHeaderTimeout")
+}
+
+// addFieldFix adds the timeout field name, set to readHeaderTimeout, to a
+// keyed composite literal.
+func (c *checker) addFieldFix(lit *ast.CompositeLit, name string) []analysis.SuggestedFix {
 	fix := c.p.NewFix(lit.Pos())
 	timeName, ok := fix.Import("time")
 	if !ok {
 		return nil
 	}
-	field := "ReadHeaderTimeout: " + strings.Replace(readHeaderTimeout, "time", timeName, 1)
+	field := name + ": " + strings.Replace(readHeaderTimeout, "time", timeName, 1)
 	if len(lit.Elts) == 0 {
 		fix.Insert(lit.Rbrace, field)
 	} else {
@@ -38,7 +44,7 @@ func (c *checker) serverLitFixes(lit *ast.CompositeLit) []analysis.SuggestedFix 
 			fix.Insert(last.End(), ",\n"+indent+field)
 		}
 	}
-	return fix.Fix("Add ReadHeaderTimeout: " + readHeaderTimeout)
+	return fix.Fix("Add " + name + ": " + readHeaderTimeout)
 }
 
 // serveFixes rewrites http.ListenAndServe(addr, h) and its siblings into

@@ -82,11 +82,18 @@ type checker struct {
 	delegated  map[*types.Func]int // function -> context parameter index
 	tentative  []paramOwner        // delegations of the check under way
 	atCallSite bool                // checking a caller: delegate no further
+	ownCallers bool                // checking a field client: trust no caller outside the package
 	ctxCalls   []inspector.Cursor  // calls that may pass a context to one
 
 	// boundedTransport is set when the package builds an http.Transport
 	// with a ResponseHeaderTimeout: see checkClient.
 	boundedTransport bool
+	// deadlineDialer is set when the package gives a transport a dial
+	// function that sets a deadline on the connection: see dialdeadline.go.
+	deadlineDialer bool
+
+	sdkCalls []inspector.Cursor // calls of sdkDefaults
+	lambda   *bool              // see lambdaOnly, computed on first use
 }
 
 // A creation is an http.Client or http.Server composite literal or new call.
@@ -125,6 +132,7 @@ func run(pass *analysis.Pass) (any, error) {
 		case *ast.AssignStmt:
 			c.collectAssigns(cur)
 			c.noteStore(cur)
+			c.noteDialAssign(n)
 		case *ast.ValueSpec, *ast.KeyValueExpr:
 			c.noteStore(cur)
 		case *ast.CallExpr:
@@ -139,6 +147,7 @@ func run(pass *analysis.Pass) (any, error) {
 				if set, zero := c.litField(n, "ResponseHeaderTimeout"); set && !zero {
 					c.boundedTransport = true
 				}
+				c.noteTransportDial(n)
 			}
 		}
 	}
@@ -150,6 +159,11 @@ func run(pass *analysis.Pass) (any, error) {
 		} else {
 			c.checkClient(cr, configured)
 		}
+	}
+	for _, cur := range c.sdkCalls {
+		fn := lint.Callee(c.info, cur.Node().(*ast.CallExpr))
+		e, _ := sdkDefaultOf(fn)
+		c.checkSDKCall(cur, e, fn, configured)
 	}
 	for _, cur := range c.calls {
 		c.checkDeferredCall(cur)
@@ -230,29 +244,41 @@ func (c *checker) visitCall(cur inspector.Cursor, call *ast.CallExpr) {
 		if c.oneShot(cur) {
 			return
 		}
-		c.p.ReportNode(call, "http."+fn.Name()+" uses http.DefaultClient, which has no timeout: "+
+		c.p.ReportRule("RL101", call, "http."+fn.Name()+" uses http.DefaultClient, which has no timeout: "+
 			"a slow server blocks this goroutine forever; use an http.Client with Timeout set")
 	case lint.IsFunc(fn, httpPkg, "ListenAndServe", "ListenAndServeTLS", "Serve", "ServeTLS"):
 		if strings.HasPrefix(fn.Name(), "ListenAndServe") && len(call.Args) > 0 && loopbackAddr(c.info, call.Args[0]) ||
 			strings.HasPrefix(fn.Name(), "Serve") && len(call.Args) > 0 && c.loopbackListener(cur, call.Args[0]) {
 			return // only local processes can connect (a pprof port on localhost)
 		}
+		if strings.HasPrefix(fn.Name(), "Serve") && len(call.Args) > 0 && c.unixListener(cur, call.Args[0]) {
+			return // a unix socket: fronted by a local proxy (see unixsocket.go)
+		}
 		if c.browserServer(cur) {
 			return // a subcommand serving the browser it opened, until the user quits
 		}
-		c.p.ReportNode(call, "http."+fn.Name()+" serves with no read timeouts: "+
+		c.p.ReportRule("RL102", call, "http."+fn.Name()+" serves with no read timeouts: "+
 			"slow clients (Slowloris) can hold every connection open and exhaust the server; "+
 			"use an http.Server with ReadHeaderTimeout set", c.serveFixes(call, fn.Name())...)
 	case lint.IsMethod(fn, ginPkg, "Engine", "Run", "RunTLS", "RunUnix", "RunFd", "RunListener"):
 		// gin builds a bare http.Server in each of these: there is no way
-		// to give it timeouts.
-		c.p.ReportNode(call, "gin's Engine."+fn.Name()+" serves with an http.Server that has no read timeouts: "+
+		// to give it timeouts. RunUnix serves a unix socket: see unixsocket.go.
+		if fn.Name() == "RunUnix" {
+			return
+		}
+		c.p.ReportRule("RL102", call, "gin's Engine."+fn.Name()+" serves with an http.Server that has no read timeouts: "+
 			"slow clients (Slowloris) can hold every connection open and exhaust the server; "+
 			"serve the engine from an http.Server with ReadHeaderTimeout set")
+	case lint.IsFunc(fn, fiberPkg, "New"):
+		c.checkFiberNew(cur, call)
 	case lint.IsMethod(fn, httpPkg, "Client", "Do", "Get", "Head", "Post", "PostForm"),
 		lint.IsMethod(fn, echoPkg, "Echo", "Start", "StartTLS", "StartAutoTLS", "StartH2CServer"):
 		c.calls = append(c.calls, cur)
 	case fn != nil:
+		if _, ok := sdkDefaultOf(fn); ok {
+			c.sdkCalls = append(c.sdkCalls, cur)
+			return
+		}
 		if _, ok := ctxClientCallOf(fn); ok {
 			c.ctxClientCalls = append(c.ctxClientCalls, cur)
 			return
@@ -285,7 +311,7 @@ func (c *checker) checkDeferredCall(cur inspector.Cursor) {
 	if c.oneShot(cur) {
 		return
 	}
-	c.p.ReportNode(call, "request sent through http.DefaultClient, which has no timeout: "+
+	c.p.ReportRule("RL101", call, "request sent through http.DefaultClient, which has no timeout: "+
 		"a slow server blocks this goroutine forever; use an http.Client with Timeout set "+
 		"or a request context with a deadline")
 }
@@ -311,13 +337,20 @@ func (c *checker) checkEchoStart(call *ast.CallExpr, recv ast.Expr, method strin
 			}
 		}
 	}
-	c.p.ReportNode(call, "echo's Echo."+method+" serves e."+field+", which has no read timeouts: "+
+	c.p.ReportRule("RL102", call, "echo's Echo."+method+" serves e."+field+", which has no read timeouts: "+
 		"slow clients (Slowloris) can hold every connection open and exhaust the server; "+
 		"set e."+field+".ReadHeaderTimeout before starting")
 }
 
 // checkClient reports an http.Client created with no Timeout.
 func (c *checker) checkClient(cr creation, configured map[types.Object]bool) {
+	c.checkClientFrom(cr, configured, "http.Client has no Timeout", "set Timeout (or give every request a context with a deadline)")
+}
+
+// checkClientFrom reports a client with no Timeout, created at cr or
+// returned there by an SDK (see sdkclient.go); what and fix start and
+// end the message.
+func (c *checker) checkClientFrom(cr creation, configured map[types.Object]bool, what, fix string) {
 	if set, zero := c.litField(cr.lit, "Timeout"); set && !zero {
 		return
 	}
@@ -332,7 +365,10 @@ func (c *checker) checkClient(cr creation, configured map[types.Object]bool) {
 	if c.boundedTransport && c.hasTransport(cr) {
 		return
 	}
-	if c.try(func() bool { return c.onlyBoundedRequests(cr) }) {
+	if c.deadlineDialer && c.hasTransport(cr) {
+		return // the connection itself has a deadline: see dialdeadline.go
+	}
+	if c.try(func() bool { return c.onlyBoundedRequests(cr) }) || c.try(func() bool { return c.onlyBoundedFieldUses(cr) }) {
 		return
 	}
 	if c.stubTransport(cr) || c.optionTimeout(cr) {
@@ -341,8 +377,7 @@ func (c *checker) checkClient(cr creation, configured map[types.Object]bool) {
 	if c.staysLocal(cr) && c.oneShot(cr.cur) {
 		return
 	}
-	c.p.ReportNode(cr.cur.Node(), "http.Client has no Timeout: a slow server blocks its callers forever; "+
-		"set Timeout (or give every request a context with a deadline)")
+	c.p.ReportRule("RL101", cr.cur.Node(), what+": a slow server blocks its callers forever; "+fix)
 }
 
 // checkServer reports an http.Server created with no read timeout.
@@ -352,14 +387,14 @@ func (c *checker) checkServer(cr creation, configured map[types.Object]bool) {
 	if set1 && !zero1 || set2 && !zero2 {
 		return
 	}
-	if c.setLater(cr, configured, "ReadHeaderTimeout", "ReadTimeout") || c.browserServer(cr.cur) {
+	if c.setLater(cr, configured, "ReadHeaderTimeout", "ReadTimeout") || c.browserServer(cr.cur) || c.servedOnUnixOnly(cr) {
 		return
 	}
 	var fixes []analysis.SuggestedFix
 	if cr.lit != nil && !set1 && !set2 {
 		fixes = c.serverLitFixes(cr.lit)
 	}
-	c.p.ReportNode(cr.cur.Node(), "http.Server has no ReadHeaderTimeout or ReadTimeout: "+
+	c.p.ReportRule("RL102", cr.cur.Node(), "http.Server has no ReadHeaderTimeout or ReadTimeout: "+
 		"slow clients (Slowloris) can hold every connection open and exhaust the server; "+
 		"set ReadHeaderTimeout", fixes...)
 }

@@ -14,7 +14,7 @@ import (
 func module(t *testing.T) *testmod.Module { return testmod.Load(t, "svc") }
 
 // The packages whose expectations hold with the default settings.
-var defaultPackages = []string{"./client", "./peer", "./server", "./ginapp", "./echoapp", "./storage", "./testutil", "./gen", "./ignore", "./fix", "./release/...", "./cmd/...", "./internal/uicmd", "./oauthlogin", "./apiclient"}
+var defaultPackages = []string{"./client", "./peer", "./server", "./ginapp", "./echoapp", "./storage", "./testutil", "./gen", "./ignore", "./fix", "./release/...", "./cmd/...", "./internal/uicmd", "./oauthlogin", "./apiclient", "./dialer", "./dialerless", "./sdkclients", "./fiberapp", "./notify"}
 
 func TestAnalyzer(t *testing.T) {
 	module(t).Run(t, httptimeout.Analyzer, defaultPackages...)

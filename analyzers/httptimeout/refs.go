@@ -335,6 +335,9 @@ func (c *checker) boundedParam(v *types.Var, depth int) bool {
 		if !isContext(v.Type()) || rpcHandler(owner.fn) {
 			return false
 		}
+		if owner.fn.Exported() && c.ownCallers {
+			return c.boundedMethodCalls(owner, depth) // see fieldbounded.go
+		}
 		if owner.fn.Exported() {
 			// An exported method is called through interfaces and method
 			// values as much as directly: like an exported function, it
@@ -370,7 +373,7 @@ func (c *checker) boundedParam(v *types.Var, depth int) bool {
 		calls, scopes = append(calls, call), append(scopes, assigns)
 	}
 	if !method && owner.fn.Exported() {
-		if c.atCallSite || !isContext(v.Type()) {
+		if c.atCallSite || c.ownCallers || !isContext(v.Type()) {
 			return false
 		}
 		c.delegate(owner) // its calls here are checked with the others

@@ -248,7 +248,8 @@ func (f *flow) produced(out []proof) {
 			if fn == nil {
 				return true
 			}
-			if i, ok := f.index[n]; ok && (strings.HasPrefix(fn.Name(), "Create") || fn.Name() == "Save") && f.writes[i].family == "gorm" {
+			if i, ok := f.index[n]; ok && ((strings.HasPrefix(fn.Name(), "Create") || fn.Name() == "Save") && f.writes[i].family == "gorm" ||
+				strings.HasPrefix(fn.Name(), "Get") && f.writes[i].text != "") { // sqlx stmt.Get(&id, ...) of INSERT ... RETURNING
 				for _, v := range targets(n.Args) {
 					claim(v, i) // GORM fills in the model's ID
 				}
@@ -286,6 +287,9 @@ func (f *flow) produced(out []proof) {
 // kindOf tells what a write does: from its SQL text, its method name
 // (GORM, MongoDB) or its helper's name.
 func (c *checker) kindOf(u *unit, w *write) sqltext.Kind {
+	if w.text != "" {
+		return sqltext.Classify(w.text) // a prepared statement's
+	}
 	fn := lint.Callee(c.info, w.call)
 	if fn == nil {
 		return sqltext.Unknown

@@ -501,7 +501,7 @@ func (f *flow) report(path []int, why string) {
 	if why != "" {
 		why = "; " + why
 	}
-	f.c.p.Report(analysis.Diagnostic{Pos: first.call.Pos(), End: first.call.End(), Related: related, Message: fmt.Sprintf(
+	f.c.p.Report(analysis.Diagnostic{Pos: first.call.Pos(), End: first.call.End(), Category: "RL301", Related: related, Message: fmt.Sprintf(
 		"%s writes on one path run outside a transaction (%s)%s: if one fails or the process stops between them, the data is left half-written; %s",
 		count, strings.Join(parts, ", "), why, fixFor(first.family))})
 }

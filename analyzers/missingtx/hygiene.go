@@ -74,7 +74,7 @@ func (c *checker) checkHygiene(u *unit) {
 		}
 		if exit := c.leak(g, as, txv, errv); exit != token.NoPos {
 			call := ast.Unparen(as.Rhs[0]).(*ast.CallExpr)
-			c.p.ReportNode(call, fmt.Sprintf(
+			c.p.ReportRule("RL302", call, fmt.Sprintf(
 				"transaction %s is not rolled back on every path that does not commit (line %d leaves it open): a leaked transaction holds its locks and a pooled connection until the database ends it; add defer %s right after the error check (a no-op once committed)",
 				txv.Name(), c.pass.Fset.Position(exit).Line, rollbackCall(txv)))
 		}
@@ -128,7 +128,7 @@ func (c *checker) checkCommit(call *ast.CallExpr, fn *types.Func, stack []ast.No
 	if gorm {
 		check = "if err := tx.Commit().Error; err != nil { return err }"
 	}
-	c.p.ReportNode(call, msg+": a failed commit silently loses every write of the transaction; check it ("+check+")")
+	c.p.ReportRule("RL303", call, msg+": a failed commit silently loses every write of the transaction; check it ("+check+")")
 }
 
 // escapes reports whether the transaction in v leaves the function's
@@ -459,7 +459,7 @@ func (c *checker) checkDeferredCommits(u *unit) {
 			if c.leaves(is.Body) {
 				return true // it panics or exits: not a silent loss
 			}
-			c.p.ReportNode(call, "the error of Commit is only logged in a deferred closure: the function returns as if the transaction succeeded while every write of it is lost; return it (name the error result and assign it in the closure, or commit before returning)")
+			c.p.ReportRule("RL304", call, "the error of Commit is only logged in a deferred closure: the function returns as if the transaction succeeded while every write of it is lost; return it (name the error result and assign it in the closure, or commit before returning)")
 			return true
 		})
 		return false

@@ -116,6 +116,8 @@ type checker struct {
 	// sawTxWrite is set by writeOf when it meets a write through a
 	// transaction.
 	sawTxWrite bool
+	// stmts is the statement model: the SQL of prepared statements.
+	stmts *lint.Statements
 }
 
 func run(pass *analysis.Pass) (any, error) {

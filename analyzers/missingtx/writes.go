@@ -24,6 +24,8 @@ type write struct {
 	// transactions. A path of atomic writes only is not reported: each is
 	// a unit the author chose.
 	atomic bool
+	// text is the SQL of a prepared statement's write (see stmtWrite).
+	text string
 }
 
 var (
@@ -76,6 +78,9 @@ func (c *checker) writeOf(u *unit, call *ast.CallExpr) *write {
 		}
 		w.what = typeName(c.info.TypeOf(recv)) + "." + name
 		return w
+	}
+	if sw, ok := c.stmtWrite(u, call, fn, recv); ok {
+		return sw
 	}
 	isQuery := slices.Contains(queryNames, name)
 	if lint.IsMethod(fn, sqlPkg, "Tx", "Exec", "ExecContext") || lint.IsMethod(fn, pgxPkg, "Tx", "Exec", "SendBatch", "CopyFrom") ||

@@ -406,7 +406,7 @@ func (c *checker) checkLoop(cur inspector.Cursor) {
 	msg := "retry loop " + strings.Join(problems, " and ") + ": " + why +
 		"; back off exponentially with jitter and a cap, stop when the context is done, " +
 		"or use a backoff library such as github.com/cenkalti/backoff"
-	c.p.Report(analysis.Diagnostic{Pos: forPos, End: forPos + token.Pos(len("for")), Message: msg})
+	c.p.Report(analysis.Diagnostic{Pos: forPos, End: forPos + token.Pos(len("for")), Category: retryRule(problems), Message: msg})
 }
 
 // findRetry returns the error check that makes the loop a retry loop:

@@ -170,7 +170,7 @@ func (c *checker) checkIterLoop(fs *ast.ForStmt, fl *flow) bool {
 			return false // not reading from something that outlives the loop
 		}
 	}
-	c.p.Report(analysis.Diagnostic{Pos: fs.For, End: fs.For + token.Pos(len("for")), Message: "loop over a reader skips every error but io.EOF: " +
+	c.p.Report(analysis.Diagnostic{Pos: fs.For, End: fs.For + token.Pos(len("for")), Category: "RL605", Message: "loop over a reader skips every error but io.EOF: " +
 		"a reader that keeps failing (a truncated input, a broken connection) returns the same error on every call " +
 		"and the loop spins forever; return the error, or skip only the errors known to concern one item"})
 	return true
@@ -235,7 +235,7 @@ func (c *checker) checkCollision(loop ast.Stmt, forPos token.Pos, fl *flow, body
 	if sel, _ := c.selective(body, r.err); sel {
 		return
 	}
-	c.p.Report(analysis.Diagnostic{Pos: forPos, End: forPos + token.Pos(len("for")), Message: "retry loop draws a new random key " +
+	c.p.Report(analysis.Diagnostic{Pos: forPos, End: forPos + token.Pos(len("for")), Category: "RL606", Message: "retry loop draws a new random key " +
 		"after every error and never gives up: it takes any failure for a collision, so an outage of the store spins it forever; " +
 		"retry only on the duplicate-key error, and bound the attempts"})
 }

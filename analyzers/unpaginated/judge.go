@@ -40,6 +40,12 @@ type read struct {
 	// dest is the variable the rows go to (rows, a slice), for the
 	// filter advice; nil when unknown.
 	dest types.Object
+	// window is set when the WHERE compares columns with the caller's
+	// values on both sides only (BETWEEN $1 AND $2): see ranges.go.
+	window bool
+	// switchOff names how a caller switches the read's limit off (LIMIT
+	// NULLIF($1, 0), a LIMIT appended only when opts.Limit > 0).
+	switchOff string
 }
 
 // sqlRead describes a read of SQL text.
@@ -47,6 +53,7 @@ func (c *checker) sqlRead(text string, dest types.Object) read {
 	rd := read{api: apiSQL, dest: dest}
 	if sh, ok := c.cfg.ShapeOf(text); ok {
 		rd.tables, rd.parent = sh.Tables, sh.Parent
+		rd.window, rd.switchOff = sh.Window, sh.Switch
 	}
 	return rd
 }
@@ -54,7 +61,7 @@ func (c *checker) sqlRead(text string, dest types.Object) read {
 // judge reports an unbounded read when the code shows it will grow (see
 // the package doc), or always with -strict.
 func (c *checker) judge(cur inspector.Cursor, call *ast.CallExpr, rd read) {
-	if c.readsOnPurpose(cur) {
+	if c.readsOnPurpose(cur) || rd.window && !strict {
 		return
 	}
 	table, ev, grows := c.growing(rd.tables)
@@ -78,6 +85,9 @@ func (c *checker) judge(cur inspector.Cursor, call *ast.CallExpr, rd read) {
 		return
 	}
 	msg := rd.api.head
+	if rd.switchOff != "" {
+		msg = switchedHead(rd)
+	}
 	if reason != "" {
 		msg += ", and " + reason
 	}
@@ -90,7 +100,7 @@ func (c *checker) judge(cur inspector.Cursor, call *ast.CallExpr, rd read) {
 	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
 		pos = sel.Sel.Pos()
 	}
-	d := analysis.Diagnostic{Pos: pos, End: call.End(), Message: msg}
+	d := analysis.Diagnostic{Pos: pos, End: call.End(), Category: "RL201", Message: msg}
 	if ev.pos.IsValid() {
 		d.Related = []analysis.RelatedInformation{{Pos: ev.pos, Message: "rows of " + table + " are inserted here"}}
 	}

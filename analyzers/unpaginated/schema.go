@@ -49,6 +49,7 @@ func (c *checker) schemaKeys(t *tables) {
 		}
 	}
 	c.gormKeys(t)
+	c.entKeys(t)
 }
 
 // gormKeys reads the GORM tags of the package's struct types: a field

@@ -71,6 +71,8 @@ type checker struct {
 	deleters map[ast.Node]bool
 	// helpers caches whether a function is called only by migrations.
 	helpers map[*types.Func]bool
+	// stmts is the statement model: the SQL of prepared statements.
+	stmts *lint.Statements
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -111,12 +113,16 @@ func (c *checker) call(cur inspector.Cursor) {
 		return
 	}
 	sig := fn.Signature()
+	if b := c.builderExec(call, fn); b != nil { // squirrel's Query returns *sql.Rows too
+		c.builderRead(cur, call, b, c.builderDest(cur, call))
+		return
+	}
 	switch {
-	case isStmtQuery(fn):
-		c.stmtQuery(cur, call)
+	case isStmtQuery(fn) || isPreparedRead(fn):
+		c.preparedRead(cur, call)
 	case isSQLQuery(fn, sig):
 		c.sqlQuery(cur, call, fn, sig)
-	case lint.IsMethod(fn, gormPkg, "DB", "Find", "Scan") || lint.IsMethod(fn, gormV1Pkg, "DB", "Find", "Scan"):
+	case lint.IsMethod(fn, gormPkg, "DB", "Find", "Scan") || lint.IsMethod(fn, gormV1Pkg, "DB", "Find", "Scan", "Related"):
 		c.gormFind(cur, call, fn)
 	case (fn.Name() == "All" || fn.Name() == "AllX") && sig.Recv() != nil && isEntQuery(sig.Recv().Type()):
 		c.entAll(cur, call)
@@ -185,6 +191,10 @@ func (c *checker) sqlQuery(cur inspector.Cursor, call *ast.CallExpr, fn *types.F
 			dest = c.resultVar(cur)
 		}
 		c.judge(cur, call, c.sqlRead(text, dest))
+	} else if rd, ok := c.optionalLimitRead(cur, call, arg); ok {
+		c.judge(cur, call, rd)
+	} else {
+		c.builderQuery(cur, call, arg)
 	}
 }
 
@@ -324,7 +334,7 @@ func (c *checker) gormFind(cur inspector.Cursor, call *ast.CallExpr, fn *types.F
 				}
 			}
 		case "Model":
-			if len(cc.Args) > 0 {
+			if len(cc.Args) > 0 && fn.Name() != "Related" { // Related's model is the parent
 				models = append(models, c.info.TypeOf(cc.Args[0]))
 			}
 		}
@@ -338,8 +348,8 @@ func (c *checker) gormFind(cur inspector.Cursor, call *ast.CallExpr, fn *types.F
 		}
 		return
 	}
-	if fn.Name() != "Find" {
-		return // Scan without Raw reads what the chain selected: judged at its Find, if any
+	if fn.Name() == "Scan" && chainFinds(c.info, chain) {
+		return // Scan after a Find reads what the Find selected: judged there
 	}
 	// The table: Table(...) if given, else the model, else the destination.
 	if len(tables) == 0 {
@@ -349,10 +359,10 @@ func (c *checker) gormFind(cur inspector.Cursor, call *ast.CallExpr, fn *types.F
 		}
 	}
 	tables = lowerAll(tables)
-	if len(call.Args) > 1 {
+	if len(call.Args) > 1 && fn.Name() == "Find" {
 		conds = append(conds, call.Args[1:])
 	}
-	parent := false
+	parent := fn.Name() == "Related" // the children of the model
 	for _, args := range conds {
 		switch c.gormCond(fnNode, args, tables) {
 		case sqltext.RowsBounded:
@@ -589,6 +599,8 @@ func (c *checker) entAll(cur inspector.Cursor, call *ast.CallExpr) {
 		}
 	}
 	builderPkg := recvNamed.Obj().Pkg()
+	name := strings.TrimSuffix(recvNamed.Obj().Name(), "Query")
+	tables := []string{snake(name), plural(snake(name))}
 	parent := false
 	for _, cc := range chain.Calls {
 		cfn := lint.Callee(c.info, cc)
@@ -599,14 +611,12 @@ func (c *checker) entAll(cur inspector.Cursor, call *ast.CallExpr) {
 		case "Limit":
 			return
 		case "Where":
-			if c.entUniquePredicate(cc.Args) {
+			if c.entUniquePredicate(cc.Args, tables) {
 				return
 			}
 			parent = true // a predicate narrows the read; growth decides
 		}
 	}
-	name := strings.TrimSuffix(recvNamed.Obj().Name(), "Query")
-	tables := []string{snake(name), plural(snake(name))}
 	for _, t := range tables {
 		if c.cfg.AllowTable(t) {
 			return
@@ -618,7 +628,7 @@ func (c *checker) entAll(cur inspector.Cursor, call *ast.CallExpr) {
 // entUniquePredicate reports whether one of the predicates of a Where is
 // the equality of a unique field to a value (user.ID(id), user.IDEQ(id),
 // user.IDIn(ids...)).
-func (c *checker) entUniquePredicate(args []ast.Expr) bool {
+func (c *checker) entUniquePredicate(args []ast.Expr, tables []string) bool {
 	for _, a := range args {
 		pc, ok := ast.Unparen(a).(*ast.CallExpr)
 		if !ok {
@@ -632,8 +642,8 @@ func (c *checker) entUniquePredicate(args []ast.Expr) bool {
 		for _, suffix := range []string{"EQ", "In"} {
 			name = strings.TrimSuffix(name, suffix)
 		}
-		if c.uniqueName(name) {
-			return true
+		if c.uniqueName(name) || c.coversKey(tables, []string{snake(name)}) {
+			return true // a unique field of the ent schema: user.TokenIn(tokens...)
 		}
 	}
 	return false

@@ -126,8 +126,9 @@ func TestTextFormat(t *testing.T) {
 			t.Errorf("finding %d:\n got %s\nwant prefix %s", i, lines[i], w)
 		}
 	}
-	if !strings.HasSuffix(lines[0], "(httptimeout)") || !strings.HasSuffix(lines[3], "(resilint)") {
-		t.Errorf("findings must end with the analyzer name:\n%s", r.stdout)
+	if !strings.HasSuffix(lines[0], "(httptimeout/RL102)") || !strings.HasSuffix(lines[1], "(httptimeout/RL101)") ||
+		!strings.HasSuffix(lines[3], "(resilint/RL001)") || !strings.HasSuffix(lines[4], "(resilint/RL002)") {
+		t.Errorf("findings must end with the analyzer name and rule ID:\n%s", r.stdout)
 	}
 	// Suppressed (line 22), nolint, generated and test files stay silent.
 	for _, absent := range []string{"fetch.go:22:", "nolint.go", "zz_generated.go", "fetch_test.go"} {
@@ -244,8 +245,8 @@ func TestSARIFFormat(t *testing.T) {
 			t.Errorf("rule %s lacks a description or help", rule.ID)
 		}
 	}
-	if !ids["httptimeout"] {
-		t.Errorf("rules lack httptimeout: %v", ids)
+	if !ids["RL101"] || !ids["RL102"] {
+		t.Errorf("rules lack httptimeout's RL101 and RL102: %v", ids)
 	}
 	if len(run.Results) != 5 {
 		t.Fatalf("want 5 results, got %d", len(run.Results))
@@ -261,7 +262,7 @@ func TestSARIFFormat(t *testing.T) {
 func TestGitHubFormat(t *testing.T) {
 	r := run(t, module(t, "basic"), "-format", "github", "-enable", "httptimeout", "./cmd/...")
 	wantCode(t, r, 1)
-	want := "::warning file=cmd/api/main.go,line=21,col=12,endLine=21,endColumn=45,title=resilint (httptimeout)::" + listenMsg
+	want := "::warning file=cmd/api/main.go,line=21,col=12,endLine=21,endColumn=45,title=resilint (httptimeout/RL102)::" + listenMsg
 	if !strings.HasPrefix(r.stdout, want) {
 		t.Errorf("got %q\nwant prefix %q", r.stdout, want)
 	}

@@ -27,9 +27,15 @@ func TestExcludePerRule(t *testing.T) {
 			name: "plain and mapped", code: 1,
 			yml:    "exclude: [internal, {path: cmd/api/main.go, rules: [ctxpropagation]}]\n",
 			stdout: []string{"cmd/api/main.go:21:12: "},
-			absent: []string{"internal/", "(ctxpropagation)"},
+			absent: []string{"internal/", "(ctxpropagation"},
 		},
 		{name: "unknown rule", yml: "exclude:\n  - path: x\n    rules: [httptimeot]\n", code: 2, stderr: `.resilint.yml:3: exclude.rules: unknown analyzer "httptimeot"`},
+		{
+			name: "rule ID", code: 1,
+			yml:    "exclude:\n  - path: internal/**\n    rules: [RL101]\n",
+			stdout: []string{"cmd/api/main.go:21:12: ", "internal/fetch/fetch.go:31:51: //resilint:ignore needs a reason"},
+			absent: []string{"internal/fetch/fetch.go:11:15", "internal/fetch/fetch.go:31:15"},
+		},
 		{name: "no path", yml: "exclude:\n  - rules: [httptimeout]\n", code: 2, stderr: ".resilint.yml:2: exclude: an entry with rules needs a path"},
 		{name: "unknown key", yml: "exclude:\n  - path: x\n    linters: [httptimeout]\n", code: 2, stderr: ".resilint.yml:3: exclude.linters: unknown key"},
 	}

@@ -22,6 +22,7 @@ import (
 	"github.com/resilint/resilint/analyzers"
 	"github.com/resilint/resilint/internal/config"
 	"github.com/resilint/resilint/internal/output"
+	"github.com/resilint/resilint/internal/rules"
 	"github.com/resilint/resilint/internal/version"
 )
 
@@ -142,8 +143,8 @@ func parseFlags(args []string, stderr io.Writer) (*options, []string, error) {
 	fs := flag.NewFlagSet("resilint", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.StringVar(&opts.format, "format", "text", "output formats, comma-separated, each FORMAT[:FILE] (stdout without a file): "+strings.Join(output.Formats(), ", "))
-	fs.StringVar(&opts.enable, "enable", "", "comma-separated analyzers to run (default: all, or the config's enable list)")
-	fs.StringVar(&opts.disable, "disable", "", "comma-separated analyzers not to run")
+	fs.StringVar(&opts.enable, "enable", "", "comma-separated analyzers or rule IDs (RL101) to run (default: all, or the config's enable list)")
+	fs.StringVar(&opts.disable, "disable", "", "comma-separated analyzers not to run, or rule IDs not to report")
 	fs.BoolVar(&opts.tests, "tests", false, "also analyze _test.go files")
 	fs.BoolVar(&opts.fix, "fix", false, "apply suggested fixes in place")
 	fs.BoolVar(&opts.diff, "diff", false, "print suggested fixes as a unified diff instead of applying them")
@@ -286,29 +287,32 @@ func loadConfig(opts *options, wd string) (*config.Config, error) {
 }
 
 // selectAnalyzers applies the config's and then the flags' enable and
-// disable lists.
-func selectAnalyzers(cfg *config.Config, opts *options) ([]*analysis.Analyzer, error) {
-	enabled := cfg.Enabled(analyzers.All())
+// disable lists. It also returns the combined selection, which says which
+// rules' findings to keep when the lists name rule IDs.
+func selectAnalyzers(cfg *config.Config, opts *options) ([]*analysis.Analyzer, *config.Config, error) {
+	sel := &config.Config{Enable: cfg.Enable, Disable: cfg.Disable}
 	if opts.enable != "" {
 		list, err := analyzerList(opts.enable, "-enable")
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
-		enabled = (&config.Config{Enable: list}).Enabled(analyzers.All())
+		sel.Enable = list
 	}
 	if opts.disable != "" {
 		list, err := analyzerList(opts.disable, "-disable")
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
-		enabled = (&config.Config{Disable: list}).Enabled(enabled)
+		sel.Disable = append(slices.Clone(sel.Disable), list...)
 	}
+	enabled := sel.Enabled(analyzers.All())
 	if len(enabled) == 0 {
-		return nil, usagef("no analyzers enabled")
+		return nil, nil, usagef("no analyzers enabled")
 	}
-	return enabled, nil
+	return enabled, sel, nil
 }
 
+// analyzerList reads a comma-separated list of analyzer names and rule IDs.
 func analyzerList(s, flagName string) ([]string, error) {
 	var out []string
 	for _, n := range strings.Split(s, ",") {
@@ -316,8 +320,12 @@ func analyzerList(s, flagName string) ([]string, error) {
 		if n == "" {
 			continue
 		}
-		if _, ok := analyzers.Lookup(n); !ok {
-			return nil, usagef("%s: unknown analyzer %q (known: %s)", flagName, n, strings.Join(analyzers.Names(), ", "))
+		if rules.LooksLikeID(n) {
+			if _, ok := rules.Lookup(n); !ok {
+				return nil, usagef("%s: unknown rule %q (resilint -list shows them)", flagName, n)
+			}
+		} else if _, ok := analyzers.Lookup(n); !ok {
+			return nil, usagef("%s: unknown analyzer %q (known: %s, or a rule ID such as RL101)", flagName, n, strings.Join(analyzers.Names(), ", "))
 		}
 		out = append(out, n)
 	}

@@ -8,6 +8,9 @@ import (
 	"text/tabwriter"
 
 	"github.com/resilint/resilint/analyzers"
+	"github.com/resilint/resilint/internal/output"
+	"github.com/resilint/resilint/internal/rules"
+	"github.com/resilint/resilint/internal/version"
 )
 
 func listAnalyzers(w io.Writer) {
@@ -20,9 +23,12 @@ func listAnalyzers(w io.Writer) {
 }
 
 func explain(w io.Writer, name string) error {
+	if rules.LooksLikeID(name) {
+		return explainRule(w, name)
+	}
 	e, ok := analyzers.Lookup(name)
 	if !ok {
-		return usagef("-explain: unknown analyzer %q (known: %s)", name, strings.Join(analyzers.Names(), ", "))
+		return usagef("-explain: unknown analyzer %q (known: %s, or a rule ID such as RL101)", name, strings.Join(analyzers.Names(), ", "))
 	}
 	a := e.Analyzer
 	fmt.Fprintf(w, "%s (%s)\n\n%s\n", a.Name, e.Severity, strings.TrimSpace(a.Doc))
@@ -33,6 +39,28 @@ func explain(w io.Writer, name string) error {
 	if len(settings) > 0 {
 		fmt.Fprintf(w, "\nSettings (flags, or keys of the %q section of .resilint.yml):\n%s\n", a.Name, strings.Join(settings, "\n"))
 	}
+	fmt.Fprintf(w, "\nRules (-explain ID for one; an ID works wherever %s does):\n", a.Name)
+	for _, r := range rules.Of(a.Name) {
+		fmt.Fprintf(w, "  %s  %s: %s\n", r.ID, r.Name, r.Summary)
+	}
 	fmt.Fprintf(w, "\nSuppress one finding with: //resilint:ignore %s <reason>\nDocumentation: %s\n", a.Name, a.URL)
+	return nil
+}
+
+// explainRule prints one rule ID: what it flags, why and how to fix it.
+func explainRule(w io.Writer, id string) error {
+	r, ok := rules.Lookup(id)
+	if !ok {
+		return usagef("-explain: unknown rule %q (resilint -explain ANALYZER lists its rules)", id)
+	}
+	severity := "warning"
+	if e, ok := analyzers.Lookup(r.Analyzer); ok {
+		severity = e.Severity
+	}
+	fmt.Fprintf(w, "%s %s (%s, %s)\n\n%s.\n\n%s\n", r.ID, r.Name, r.Analyzer, severity, strings.ToUpper(r.Summary[:1])+r.Summary[1:], r.Help)
+	if r.CWE != 0 {
+		fmt.Fprintf(w, "\nCWE-%d, security severity %s\n", r.CWE, r.SecuritySeverity)
+	}
+	fmt.Fprintf(w, "\nSuppress one finding with: //resilint:ignore %s <reason>\nDocumentation: %s\n", r.ID, output.RuleURL(r.ID, version.Version))
 	return nil
 }

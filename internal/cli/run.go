@@ -16,6 +16,7 @@ import (
 	"github.com/resilint/resilint/internal/config"
 	"github.com/resilint/resilint/internal/finding"
 	"github.com/resilint/resilint/internal/lint"
+	"github.com/resilint/resilint/internal/rules"
 )
 
 // run is one analysis: configure, run go vet, post-process, render.
@@ -29,7 +30,7 @@ func run(ctx context.Context, opts *options, patterns []string, stdout, stderr i
 	if err != nil {
 		return 0, err
 	}
-	enabled, err := selectAnalyzers(cfg, opts)
+	enabled, sel, err := selectAnalyzers(cfg, opts)
 	if err != nil {
 		return 0, err
 	}
@@ -61,6 +62,9 @@ func run(ctx context.Context, opts *options, patterns []string, stdout, stderr i
 	}
 	findings, dirs := convert(vr.Diagnostics)
 	findings = applyDirectives(findings, dirs, tests)
+	// After the directives, so that a directive naming a rule that is
+	// not reported this run is not judged unused.
+	findings = selectRules(findings, sel)
 	findings = exclude(findings, cfg, excludeBase(cfg.Path, wd))
 	finding.Fingerprint(findings, res.RootDir)
 	finding.Sort(findings)
@@ -175,8 +179,13 @@ func convert(diags []rawDiagnostic) ([]finding.Finding, []foundDirective) {
 		}
 		_, endLine, endCol := splitPosn(d.End)
 		f := finding.Finding{
-			Analyzer: d.Analyzer, Severity: severity(d.Analyzer), File: file,
+			Analyzer: d.Analyzer, Rule: rules.Resolve(d.Analyzer, d.Category), Severity: severity(d.Analyzer), File: file,
 			Line: line, Column: col, EndLine: endLine, EndColumn: endCol, Message: d.Message,
+		}
+		for _, r := range d.Related {
+			rf, rl, rc := splitPosn(r.Posn)
+			_, el, ec := splitPosn(r.End)
+			f.Related = append(f.Related, finding.Related{File: rf, Line: rl, Column: rc, EndLine: el, EndColumn: ec, Message: r.Message})
 		}
 		for _, sf := range d.SuggestedFixes {
 			fix := finding.Fix{Message: sf.Message}
@@ -243,11 +252,20 @@ func exclude(fs []finding.Finding, cfg *config.Config, base string) []finding.Fi
 	out := fs[:0]
 	for _, f := range fs {
 		rel := finding.Rel(base, f.File)
-		if !cfg.ExcludedFor(f.Analyzer, rel) {
+		if !cfg.ExcludedFor(f.Analyzer, f.Rule, rel) {
 			out = append(out, f)
 		}
 	}
 	return out
+}
+
+// selectRules keeps the findings of the rules the enable and disable
+// lists leave on, when they name rule IDs.
+func selectRules(fs []finding.Finding, sel *config.Config) []finding.Finding {
+	if !sel.SelectsRules() {
+		return fs
+	}
+	return slices.DeleteFunc(fs, func(f finding.Finding) bool { return !sel.RuleEnabled(f.Analyzer, f.Rule) })
 }
 
 func plural(n int) string {

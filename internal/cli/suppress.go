@@ -9,6 +9,7 @@ import (
 	"github.com/resilint/resilint/internal/directive"
 	"github.com/resilint/resilint/internal/finding"
 	"github.com/resilint/resilint/internal/lint"
+	"github.com/resilint/resilint/internal/rules"
 )
 
 // A foundDirective is a //resilint:ignore comment the hidden analyzer saw.
@@ -40,7 +41,7 @@ func applyDirectives(fs []finding.Finding, dirs []foundDirective, tests map[stri
 	for _, f := range fs {
 		suppressed := false
 		for _, d := range byFile[f.File] {
-			if d.Suppresses(f.Analyzer, f.Line) {
+			if d.Suppresses(f.Analyzer, f.Rule, f.Line) {
 				d.used = true
 				suppressed = true
 			}
@@ -54,9 +55,9 @@ func applyDirectives(fs []finding.Finding, dirs []foundDirective, tests map[stri
 	kept = dropNolint(kept)
 
 	for _, d := range dirs {
-		if msg := judge(&d, tests); msg != "" {
+		if msg, rule := judge(&d, tests); msg != "" {
 			kept = append(kept, finding.Finding{
-				Analyzer: lint.DirectivesAnalyzer.Name, Severity: "warning",
+				Analyzer: lint.DirectivesAnalyzer.Name, Rule: rule, Severity: "warning",
 				File: d.File, Line: d.Line, Column: d.Column, EndLine: d.Line, EndColumn: d.Column + len(d.Text),
 				Message: msg,
 			})
@@ -65,30 +66,33 @@ func applyDirectives(fs []finding.Finding, dirs []foundDirective, tests map[stri
 	return kept
 }
 
-func judge(d *foundDirective, tests map[string]bool) string {
+// judge returns what is wrong with a directive, and the rule ID of that
+// problem, or "" when it is well formed and used.
+func judge(d *foundDirective, tests map[string]bool) (msg, rule string) {
 	word := "//resilint:ignore"
 	if d.Kind == directive.FileIgnore {
 		word = "//resilint:file-ignore"
 	}
 	// Shared with the golangci-lint plugin, which reports the same message.
 	if msg := d.Problem(analyzers.Names()); msg != "" {
-		return msg
+		return msg, "RL001"
 	}
 	if d.used {
-		return ""
+		return "", ""
 	}
 	isTest := strings.HasSuffix(d.File, "_test.go")
 	var judged []string
 	for _, n := range d.Names {
-		ran, ok := tests[n]
+		analyzer, _ := rules.AnalyzerOf(n)
+		ran, ok := tests[analyzer]
 		if ok && (ran || !isTest) {
 			judged = append(judged, n)
 		}
 	}
 	if len(judged) == 0 || len(judged) < len(d.Names) {
-		return "" // some named analyzer did not look at this file: cannot judge
+		return "", "" // some named analyzer did not look at this file: cannot judge
 	}
-	return fmt.Sprintf("unused %s directive: no %s finding here to suppress; remove it", word, strings.Join(judged, " or "))
+	return fmt.Sprintf("unused %s directive: no %s finding here to suppress; remove it", word, strings.Join(judged, " or ")), "RL002"
 }
 
 // dropNolint removes findings covered by //nolint comments. The hidden
@@ -103,7 +107,7 @@ func dropNolint(fs []finding.Finding) []finding.Finding {
 			ds = nolintDirectives(f.File)
 			cache[f.File] = ds
 		}
-		if !slices.ContainsFunc(ds, func(d directive.Directive) bool { return d.Suppresses(f.Analyzer, f.Line) }) {
+		if !slices.ContainsFunc(ds, func(d directive.Directive) bool { return d.Suppresses(f.Analyzer, f.Rule, f.Line) }) {
 			kept = append(kept, f)
 		}
 	}

@@ -39,6 +39,11 @@ type vetDiagnostic struct {
 			New      string `json:"new"`
 		} `json:"edits"`
 	} `json:"suggested_fixes"`
+	Related []struct {
+		Posn    string `json:"posn"`
+		End     string `json:"end"`
+		Message string `json:"message"`
+	} `json:"related"`
 }
 
 type rawDiagnostic struct {

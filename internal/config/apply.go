@@ -7,14 +7,18 @@ import (
 
 	"github.com/bmatcuk/doublestar/v4"
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/resilint/resilint/internal/rules"
 )
 
 // Enabled returns the analyzers of all that the config's enable and
-// disable lists leave on, in the order of all.
+// disable lists leave on, in the order of all. A rule ID in enable turns
+// its analyzer on (RuleEnabled then keeps only that rule's findings); one
+// in disable leaves the analyzer on.
 func (c *Config) Enabled(all []*analysis.Analyzer) []*analysis.Analyzer {
 	var out []*analysis.Analyzer
 	for _, a := range all {
-		if len(c.Enable) > 0 && !slices.Contains(c.Enable, a.Name) {
+		if len(c.Enable) > 0 && !slices.Contains(c.Enable, a.Name) && !slices.ContainsFunc(c.Enable, ruleOf(a.Name)) {
 			continue
 		}
 		if slices.Contains(c.Disable, a.Name) {
@@ -23,6 +27,36 @@ func (c *Config) Enabled(all []*analysis.Analyzer) []*analysis.Analyzer {
 		out = append(out, a)
 	}
 	return out
+}
+
+// RuleEnabled reports whether the findings of analyzer with the rule ID
+// rule ("" for none) are kept: an analyzer named in enable keeps all its
+// rules, one enabled only through rule IDs keeps only those, and a rule ID
+// in disable drops that rule. The CLI's directive checks are on unless
+// their rule is disabled.
+func (c *Config) RuleEnabled(analyzer, rule string) bool {
+	disabled := slices.Contains(c.Disable, analyzer) || rule != "" && slices.Contains(c.Disable, rule)
+	switch {
+	case disabled:
+		return false
+	case analyzer == rules.Directives, len(c.Enable) == 0, slices.Contains(c.Enable, analyzer):
+		return true
+	}
+	return rule != "" && slices.Contains(c.Enable, rule)
+}
+
+// SelectsRules reports whether the enable or disable list names a rule ID,
+// so that findings must be filtered by rule after the analyzers ran.
+func (c *Config) SelectsRules() bool {
+	return slices.ContainsFunc(c.Enable, rules.LooksLikeID) || slices.ContainsFunc(c.Disable, rules.LooksLikeID)
+}
+
+// ruleOf returns a test for "is a rule ID of analyzer".
+func ruleOf(analyzer string) func(string) bool {
+	return func(name string) bool {
+		a, ok := rules.AnalyzerOf(name)
+		return ok && rules.LooksLikeID(name) && a == analyzer
+	}
 }
 
 // FlagValues returns the flag settings the config makes for analyzer a:
@@ -64,11 +98,11 @@ func (c *Config) Excluded(rel string) bool {
 	return false
 }
 
-// ExcludedFor reports whether the findings of the named analyzer in the
-// file rel (as for Excluded) are dropped.
-func (c *Config) ExcludedFor(rule, rel string) bool {
+// ExcludedFor reports whether the findings of the named analyzer, of the
+// rule ID rule ("" for none), in the file rel (as for Excluded) are dropped.
+func (c *Config) ExcludedFor(analyzer, rule, rel string) bool {
 	for _, e := range c.Exclude {
-		if e.Covers(rule) && MatchPath([]string{e.Path}, rel) {
+		if e.Covers(analyzer, rule) && MatchPath([]string{e.Path}, rel) {
 			return true
 		}
 	}

@@ -19,6 +19,8 @@ import (
 
 	"go.yaml.in/yaml/v3"
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/resilint/resilint/internal/rules"
 )
 
 // FileName is the name of the configuration file looked up from the
@@ -28,9 +30,10 @@ const FileName = ".resilint.yml"
 // Config is the decoded configuration. The golangci-lint plugin decodes its
 // settings into the same struct.
 type Config struct {
-	// Enable, when non-empty, lists the only analyzers to run.
+	// Enable, when non-empty, lists the only analyzers to run, or rule
+	// IDs (RL101): the only rules of their analyzer to report.
 	Enable []string `yaml:"enable" json:"enable,omitempty"`
-	// Disable lists analyzers not to run.
+	// Disable lists analyzers not to run, or rule IDs not to report.
 	Disable []string `yaml:"disable" json:"disable,omitempty"`
 	// Tests analyzes _test.go files too (sets every analyzer's -NAME.tests).
 	Tests *bool `yaml:"tests" json:"tests,omitempty"`
@@ -135,11 +138,11 @@ func Decode(name string, data []byte, analyzers []*analysis.Analyzer) (*Config, 
 		case "enable", "disable":
 			var names []string
 			if err := v.Decode(&names); err != nil {
-				return nil, fail(v, key, "want a list of analyzer names")
+				return nil, fail(v, key, "want a list of analyzer names or rule IDs")
 			}
 			for _, n := range names {
-				if byName[n] == nil {
-					return nil, fail(v, key, "unknown analyzer %q (known: %s)", n, strings.Join(sortedNames(byName), ", "))
+				if !knownName(byName, n) {
+					return nil, fail(v, key, "%s", unknownName(n, byName))
 				}
 			}
 			if key == "enable" {
@@ -271,6 +274,23 @@ func sortedNames(m map[string]*analysis.Analyzer) []string {
 	}
 	slices.Sort(out)
 	return out
+}
+
+// knownName reports whether n is an analyzer of byName or the ID of one
+// of their rules (or of the directive checks).
+func knownName(byName map[string]*analysis.Analyzer, n string) bool {
+	if !rules.LooksLikeID(n) {
+		return byName[n] != nil
+	}
+	r, ok := rules.Lookup(n)
+	return ok && (byName[r.Analyzer] != nil || r.Analyzer == rules.Directives)
+}
+
+func unknownName(n string, byName map[string]*analysis.Analyzer) string {
+	if rules.LooksLikeID(n) {
+		return fmt.Sprintf("unknown rule %q (docs/rules.md lists them)", n)
+	}
+	return fmt.Sprintf("unknown analyzer %q (known: %s, or a rule ID such as RL101)", n, strings.Join(sortedNames(byName), ", "))
 }
 
 type discard struct{}

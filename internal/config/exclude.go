@@ -2,7 +2,6 @@ package config
 
 import (
 	"fmt"
-	"strings"
 
 	"go.yaml.in/yaml/v3"
 	"golang.org/x/tools/go/analysis"
@@ -15,13 +14,14 @@ type Exclusion struct {
 	Rules []string `yaml:"rules" json:"rules,omitempty"`
 }
 
-// Covers reports whether the exclusion applies to the named analyzer.
-func (e Exclusion) Covers(rule string) bool {
+// Covers reports whether the exclusion applies to the findings of the
+// named analyzer of the rule ID rule ("" for none): Rules names either.
+func (e Exclusion) Covers(analyzer, rule string) bool {
 	if len(e.Rules) == 0 {
 		return true
 	}
 	for _, r := range e.Rules {
-		if r == rule {
+		if r == analyzer || rule != "" && r == rule {
 			return true
 		}
 	}
@@ -70,11 +70,11 @@ func decodeExclusion(n *yaml.Node, byName map[string]*analysis.Analyzer, bad fun
 			e.Path = v.Value
 		case "rules":
 			if err := v.Decode(&e.Rules); err != nil {
-				return e, bad(v, "exclude.rules", "want a list of analyzer names")
+				return e, bad(v, "exclude.rules", "want a list of analyzer names or rule IDs")
 			}
 			for _, r := range e.Rules {
-				if byName[r] == nil {
-					return e, bad(v, "exclude.rules", "unknown analyzer %q (known: %s)", r, strings.Join(sortedNames(byName), ", "))
+				if !knownName(byName, r) {
+					return e, bad(v, "exclude.rules", "%s", unknownName(r, byName))
 				}
 			}
 		default:

@@ -15,6 +15,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/resilint/resilint/analyzers"
+	"github.com/resilint/resilint/internal/rules"
 )
 
 // The JSON Schema of .resilint.yml is published in the repository for
@@ -47,8 +48,8 @@ func generateSchema() object {
 		}
 	}
 	props := object{
-		"enable":  object{"description": "Run only these analyzers (default: all).", "$ref": "#/definitions/analyzers"},
-		"disable": object{"description": "Do not run these analyzers.", "$ref": "#/definitions/analyzers"},
+		"enable":  object{"description": "Run only these analyzers (default: all); a rule ID (RL101, docs/rules.md) reports only that rule of its analyzer.", "$ref": "#/definitions/analyzers"},
+		"disable": object{"description": "Do not run these analyzers; a rule ID (RL101, docs/rules.md) drops that rule alone.", "$ref": "#/definitions/analyzers"},
 		"tests":   object{"description": "Analyze _test.go files too (sets every analyzer's tests setting).", "type": "boolean"},
 		"exclude": object{
 			"description": "Drop findings in these paths: globs relative to this file's directory (** matches any number of directories; a directory excludes everything below it), each for every analyzer or, as {path, rules}, for some only.",
@@ -59,7 +60,7 @@ func generateSchema() object {
 					"type": "object", "additionalProperties": false, "required": []string{"path"},
 					"properties": object{
 						"path":  object{"type": "string", "minLength": 1, "description": "Path glob."},
-						"rules": object{"description": "The analyzers whose findings are dropped (default: all).", "$ref": "#/definitions/analyzers"},
+						"rules": object{"description": "The analyzers or rule IDs whose findings are dropped (default: all).", "$ref": "#/definitions/analyzers"},
 					},
 				},
 			}},
@@ -68,6 +69,8 @@ func generateSchema() object {
 	for k, v := range sections {
 		props[k] = v
 	}
+	// Every rule ID is accepted where an analyzer's name is.
+	names = append(names, rules.IDs()...)
 	return object{
 		"$schema":              "http://json-schema.org/draft-07/schema#",
 		"$id":                  schemaURL,
@@ -216,6 +219,9 @@ func TestSchemaAgreesWithDecode(t *testing.T) {
 		{"tests: maybe\n", false},
 		{"exclude: [{rules: [httptimeout]}]\n", false},
 		{"exclude: [{path: a, rules: [nosuch]}]\n", false},
+		{"enable: [RL101, missingtx]\ndisable: [RL304]\nexclude: [{path: a, rules: [RL402]}]\n", true},
+		{"enable: [RL199]\n", false},
+		{"exclude: [{path: a, rules: [RL999]}]\n", false},
 		{"exclude: [{path: a, text: x}]\n", false},
 		{"exclude: [[a]]\n", false},
 		{"httptimeout:\n  bogus: 1\n", false},

@@ -1,6 +1,7 @@
 // Package directive parses the comments that suppress resilint findings:
 //
 //	//resilint:ignore httptimeout,unpaginated the admin export is bounded by the caller
+//	//resilint:ignore RL102 only the health check listens here
 //	//resilint:file-ignore hardcodedsecret fixtures of a public test vector
 //	//nolint:resilint // golangci-lint style
 //
@@ -14,6 +15,8 @@ import (
 	"go/token"
 	"slices"
 	"strings"
+
+	"github.com/resilint/resilint/internal/rules"
 )
 
 // Kind tells which syntax a directive was written in.
@@ -28,7 +31,7 @@ const (
 // A Directive is one parsed suppression comment.
 type Directive struct {
 	Kind   Kind
-	Names  []string // analyzer names; for Nolint, linter names (empty means all)
+	Names  []string // analyzer names or rule IDs; for Nolint, linter names (empty means all)
 	Reason string
 	Line   int // line of the comment
 	// Trailing is set when the comment follows code on its line; it then
@@ -113,11 +116,11 @@ func (d Directive) Valid() bool {
 }
 
 // Problem says what is wrong with a resilint directive, or "" when it is
-// well formed: it names no analyzer, names one not in known, or gives no
-// reason. Such a directive suppresses nothing, so every driver must say so
-// (the CLI and the golangci-lint plugin both report this message) rather
-// than leave the user believing the finding is silenced on purpose.
-// Nolint directives are golangci-lint's to judge.
+// well formed: it names nothing, names an analyzer not in known or an
+// unknown rule ID, or gives no reason. Such a directive suppresses nothing,
+// so every driver must say so (the CLI and the golangci-lint plugin both
+// report this message) rather than leave the user believing the finding is
+// silenced on purpose. Nolint directives are golangci-lint's to judge.
 func (d Directive) Problem(known []string) string {
 	if d.Kind == Nolint {
 		return ""
@@ -127,11 +130,17 @@ func (d Directive) Problem(known []string) string {
 		word = fileIgnorePrefix
 	}
 	if len(d.Names) == 0 {
-		return fmt.Sprintf("malformed %s directive: name the analyzers it silences and why, e.g. %s httptimeout the sidecar is on localhost", word, word)
+		return fmt.Sprintf("malformed %s directive: name the analyzers it silences and why (an analyzer, or a rule ID such as RL101), e.g. %s httptimeout the sidecar is on localhost", word, word)
 	}
 	for _, n := range d.Names {
+		if rules.LooksLikeID(n) {
+			if _, ok := rules.Lookup(n); !ok {
+				return fmt.Sprintf("%s names unknown rule %q (docs/rules.md lists them)", word, n)
+			}
+			continue
+		}
 		if !slices.Contains(known, n) {
-			return fmt.Sprintf("%s names unknown analyzer %q (known: %s)", word, n, strings.Join(known, ", "))
+			return fmt.Sprintf("%s names unknown analyzer %q (known: %s, or a rule ID such as RL101)", word, n, strings.Join(known, ", "))
 		}
 	}
 	if d.Reason == "" {
@@ -140,24 +149,26 @@ func (d Directive) Problem(known []string) string {
 	return ""
 }
 
-// Covers reports whether the directive names the analyzer.
-func (d Directive) Covers(analyzer string) bool {
+// Covers reports whether the directive names the analyzer, or rule, the
+// ID of the finding's kind ("" when it has none).
+func (d Directive) Covers(analyzer, rule string) bool {
 	if d.Kind == Nolint && len(d.Names) == 0 {
 		return true
 	}
 	for _, n := range d.Names {
-		if n == analyzer || (d.Kind == Nolint && (n == "resilint" || n == "all")) {
+		if n == analyzer || (rule != "" && n == rule) || (d.Kind == Nolint && (n == "resilint" || n == "all")) {
 			return true
 		}
 	}
 	return false
 }
 
-// Suppresses reports whether the directive hides a finding of analyzer on
-// line line. A directive on a line of its own covers the line below it; one
-// that trails code covers its own line; a file directive covers the file.
-func (d Directive) Suppresses(analyzer string, line int) bool {
-	if !d.Valid() || !d.Covers(analyzer) {
+// Suppresses reports whether the directive hides a finding of analyzer,
+// of the given rule ID ("" for none), on line line. A directive on a line
+// of its own covers the line below it; one that trails code covers its own
+// line; a file directive covers the file.
+func (d Directive) Suppresses(analyzer, rule string, line int) bool {
+	if !d.Valid() || !d.Covers(analyzer, rule) {
 		return false
 	}
 	return d.Kind == FileIgnore || line == d.Line || (line == d.Line+1 && !d.Trailing)

@@ -65,26 +65,34 @@ func TestSuppresses(t *testing.T) {
 	for _, c := range []struct {
 		d        Directive
 		analyzer string
+		rule     string
 		line     int
 		want     bool
 	}{
-		{ignore, "httptimeout", 10, true},
-		{ignore, "httptimeout", 11, true},
-		{ignore, "httptimeout", 12, false},
-		{ignore, "httptimeout", 9, false},
-		{ignore, "unpaginated", 11, false},
-		{line("//resilint:ignore httptimeout"), "httptimeout", 11, false}, // no reason: does not suppress
-		{line("//resilint:file-ignore httptimeout generated fixtures"), "httptimeout", 500, true},
-		{line("//nolint:resilint"), "missingtx", 10, true},
-		{line("//nolint:all"), "missingtx", 10, true},
-		{line("//nolint"), "missingtx", 11, true},
-		{trailing("//resilint:ignore httptimeout reason"), "httptimeout", 10, true},
-		{trailing("//resilint:ignore httptimeout reason"), "httptimeout", 11, false},
-		{trailing("//nolint"), "missingtx", 11, false},
-		{line("//nolint:errcheck"), "missingtx", 10, false},
+		{ignore, "httptimeout", "", 10, true},
+		{ignore, "httptimeout", "RL102", 11, true},
+		{ignore, "httptimeout", "", 12, false},
+		{ignore, "httptimeout", "", 9, false},
+		{ignore, "unpaginated", "", 11, false},
+		{line("//resilint:ignore httptimeout"), "httptimeout", "", 11, false}, // no reason: does not suppress
+		{line("//resilint:file-ignore httptimeout generated fixtures"), "httptimeout", "", 500, true},
+		{line("//nolint:resilint"), "missingtx", "RL301", 10, true},
+		{line("//nolint:all"), "missingtx", "", 10, true},
+		{line("//nolint"), "missingtx", "", 11, true},
+		{trailing("//resilint:ignore httptimeout reason"), "httptimeout", "", 10, true},
+		{trailing("//resilint:ignore httptimeout reason"), "httptimeout", "", 11, false},
+		{trailing("//nolint"), "missingtx", "", 11, false},
+		{line("//nolint:errcheck"), "missingtx", "", 10, false},
+		// A rule ID silences that rule of its analyzer, and no other.
+		{line("//resilint:ignore RL102 only the health check listens"), "httptimeout", "RL102", 11, true},
+		{line("//resilint:ignore RL102 only the health check listens"), "httptimeout", "RL101", 11, false},
+		{line("//resilint:ignore RL102 only the health check listens"), "httptimeout", "", 11, false},
+		{line("//resilint:ignore RL301,httptimeout both bounded"), "missingtx", "RL301", 11, true},
+		{line("//nolint:RL303"), "missingtx", "RL303", 10, true},
+		{line("//nolint:RL303"), "missingtx", "RL302", 10, false},
 	} {
-		if got := c.d.Suppresses(c.analyzer, c.line); got != c.want {
-			t.Errorf("%q.Suppresses(%s, %d) = %v, want %v", c.d.Text, c.analyzer, c.line, got, c.want)
+		if got := c.d.Suppresses(c.analyzer, c.rule, c.line); got != c.want {
+			t.Errorf("%q.Suppresses(%s, %q, %d) = %v, want %v", c.d.Text, c.analyzer, c.rule, c.line, got, c.want)
 		}
 	}
 }
@@ -97,7 +105,10 @@ func TestProblem(t *testing.T) {
 		{"//resilint:ignore httptimeout", "//resilint:ignore needs a reason after the analyzer names"},
 		{"//resilint:file-ignore unpaginated", "//resilint:file-ignore needs a reason"},
 		{"//resilint:ignore", "malformed //resilint:ignore directive: name the analyzers"},
-		{"//resilint:ignore httptimeout,nosuch reason", `//resilint:ignore names unknown analyzer "nosuch" (known: httptimeout, unpaginated)`},
+		{"//resilint:ignore httptimeout,nosuch reason", `//resilint:ignore names unknown analyzer "nosuch" (known: httptimeout, unpaginated, or a rule ID`},
+		{"//resilint:ignore RL101 the sidecar is on localhost", ""},
+		{"//resilint:ignore RL199 typo of an ID", `//resilint:ignore names unknown rule "RL199"`},
+		{"//resilint:ignore RL101", "//resilint:ignore needs a reason"},
 		{"//nolint:httptimeout", ""},
 	} {
 		d, _ := Parse(c.text)

@@ -11,7 +11,10 @@ import (
 
 // A Finding is one diagnostic of one analyzer.
 type Finding struct {
-	Analyzer  string
+	Analyzer string
+	// Rule is the ID of the kind of problem (internal/rules), "" when the
+	// analyzer did not say.
+	Rule      string
 	Severity  string // "error" or "warning"
 	File      string // absolute path
 	Line      int
@@ -20,9 +23,24 @@ type Finding struct {
 	EndColumn int
 	Message   string
 	Fixes     []Fix
+	// Related are other places that explain the finding: the other writes
+	// of a multi-write path, where a growing table's rows are inserted.
+	// They are not part of the fingerprint, so a baseline keeps matching
+	// when one of them is added or moves.
+	Related []Related
 	// Fingerprint identifies the finding across edits that move lines:
 	// a hash of the analyzer, the file and the normalised flagged code.
 	Fingerprint string
+}
+
+// A Related is a secondary location of a finding, with what happens there.
+type Related struct {
+	File      string // absolute path
+	Line      int
+	Column    int
+	EndLine   int
+	EndColumn int
+	Message   string
 }
 
 // A Fix is a suggested fix: edits applied together or not at all.

@@ -41,3 +41,24 @@ func TestFingerprintDistinguishesRepeats(t *testing.T) {
 		t.Errorf("fingerprints: %q %q", fs[0].Fingerprint, fs[1].Fingerprint)
 	}
 }
+
+// TestFingerprintIgnoresRelated: a baseline must keep matching when a
+// related location is added or moves (another write joins the path, a
+// call site of a grouped finding appears).
+func TestFingerprintIgnoresRelated(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "a.go")
+	if err := os.WriteFile(path, []byte("package a\n\nfunc F() {\n\tg()\n}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	base := Finding{Analyzer: "missingtx", Rule: "RL301", File: path, Line: 4, Column: 2, Message: "m"}
+	moved := base
+	moved.Related = []Related{{File: path, Line: 3, Message: "another write"}, {File: path, Line: 1, Message: "and one more"}}
+	fs := []Finding{base}
+	Fingerprint(fs, dir)
+	gs := []Finding{moved}
+	Fingerprint(gs, dir)
+	if fs[0].Fingerprint == "" || fs[0].Fingerprint != gs[0].Fingerprint {
+		t.Errorf("fingerprint %q without related locations, %q with them: want the same", fs[0].Fingerprint, gs[0].Fingerprint)
+	}
+}

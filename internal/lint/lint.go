@@ -17,6 +17,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/resilint/resilint/internal/directive"
+	"github.com/resilint/resilint/internal/rules"
 )
 
 // DocsURL is where each analyzer's documentation page lives.
@@ -192,7 +193,7 @@ func (p *Pass) Report(d analysis.Diagnostic) {
 			return
 		}
 	}
-	if !CLIMode && p.suppressed(tf, d.Pos) {
+	if !CLIMode && p.suppressed(tf, d.Pos, rules.Resolve(p.Analyzer.Name, d.Category)) {
 		return
 	}
 	p.Pass.Report(d)
@@ -203,7 +204,7 @@ func (p *Pass) ReportNode(n ast.Node, message string, fixes ...analysis.Suggeste
 	p.Report(analysis.Diagnostic{Pos: n.Pos(), End: n.End(), Message: message, SuggestedFixes: fixes})
 }
 
-func (p *Pass) suppressed(tf *token.File, pos token.Pos) bool {
+func (p *Pass) suppressed(tf *token.File, pos token.Pos, rule string) bool {
 	ds, ok := p.directives[tf]
 	if !ok {
 		ds = directive.File(p.Fset, p.files[tf])
@@ -211,7 +212,7 @@ func (p *Pass) suppressed(tf *token.File, pos token.Pos) bool {
 	}
 	line := tf.Line(pos)
 	for _, d := range ds {
-		if d.Suppresses(p.Analyzer.Name, line) {
+		if d.Suppresses(p.Analyzer.Name, rule, line) {
 			return true
 		}
 	}

@@ -28,8 +28,8 @@ func GitHub(w io.Writer, r *finding.Result, _ []Rule) error {
 				props = append(props, fmt.Sprintf("endColumn=%d", f.EndColumn))
 			}
 		}
-		props = append(props, "title="+escapeProperty("resilint ("+f.Analyzer+")"))
-		if _, err := fmt.Fprintf(w, "::%s %s::%s\n", level, strings.Join(props, ","), escapeData(f.Message)); err != nil {
+		props = append(props, "title="+escapeProperty("resilint ("+Label(f)+")"))
+		if _, err := fmt.Fprintf(w, "::%s %s::%s\n", level, strings.Join(props, ","), escapeData(withRelated(f, r.RootDir))); err != nil {
 			return err
 		}
 	}
@@ -43,6 +43,16 @@ func GitHub(w io.Writer, r *finding.Result, _ []Rule) error {
 		}
 	}
 	return nil
+}
+
+// withRelated is the message followed by one line per related location,
+// for formats that have no place of their own for them.
+func withRelated(f finding.Finding, root string) string {
+	msg := f.Message
+	for _, rel := range f.Related {
+		msg += fmt.Sprintf("\nrelated: %s:%d: %s", finding.Rel(root, rel.File), rel.Line, rel.Message)
+	}
+	return msg
 }
 
 // The escapes the Actions runner defines for workflow command data and

@@ -37,8 +37,8 @@ func GitLab(w io.Writer, r *finding.Result, _ []Rule) error {
 			sev = "critical"
 		}
 		issues = append(issues, gitlabIssue{
-			Description: f.Message,
-			CheckName:   f.Analyzer,
+			Description: withRelated(f, r.RootDir),
+			CheckName:   Label(f),
 			Fingerprint: f.Fingerprint,
 			Severity:    sev,
 			Location: gitlabLocation{

@@ -15,6 +15,7 @@ type jsonReport struct {
 
 type jsonFinding struct {
 	Analyzer       string    `json:"analyzer"`
+	Rule           string    `json:"rule,omitempty"` // the rule ID, docs/rules.md
 	File           string    `json:"file"`
 	Line           int       `json:"line"`
 	Column         int       `json:"column"`
@@ -25,6 +26,17 @@ type jsonFinding struct {
 	Fingerprint    string    `json:"fingerprint"`
 	Help           string    `json:"help,omitempty"` // the analyzer's documentation for this version
 	SuggestedFixes []jsonFix `json:"suggested_fixes"`
+	// Related are other places that explain the finding.
+	Related []jsonRelated `json:"related,omitempty"`
+}
+
+type jsonRelated struct {
+	File      string `json:"file"`
+	Line      int    `json:"line"`
+	Column    int    `json:"column"`
+	EndLine   int    `json:"end_line"`
+	EndColumn int    `json:"end_column"`
+	Message   string `json:"message"`
 }
 
 type jsonFix struct {
@@ -58,7 +70,7 @@ func JSON(w io.Writer, r *finding.Result, rules []Rule) error {
 	help := helpURLs(rules)
 	for _, f := range r.Findings {
 		jf := jsonFinding{
-			Analyzer: f.Analyzer, File: finding.Rel(r.WorkDir, f.File),
+			Analyzer: f.Analyzer, Rule: f.Rule, File: finding.Rel(r.WorkDir, f.File),
 			Line: f.Line, Column: f.Column, EndLine: f.EndLine, EndColumn: f.EndColumn,
 			Message: f.Message, Severity: f.Severity, Fingerprint: f.Fingerprint,
 			SuggestedFixes: []jsonFix{}, Help: help[f.Analyzer],
@@ -69,6 +81,10 @@ func JSON(w io.Writer, r *finding.Result, rules []Rule) error {
 				jx.Edits = append(jx.Edits, jsonEdit{File: finding.Rel(r.WorkDir, e.File), Start: e.Start, End: e.End, NewText: e.New})
 			}
 			jf.SuggestedFixes = append(jf.SuggestedFixes, jx)
+		}
+		for _, rel := range f.Related {
+			jf.Related = append(jf.Related, jsonRelated{File: finding.Rel(r.WorkDir, rel.File), Line: rel.Line, Column: rel.Column,
+				EndLine: rel.EndLine, EndColumn: rel.EndColumn, Message: rel.Message})
 		}
 		rep.Findings = append(rep.Findings, jf)
 	}

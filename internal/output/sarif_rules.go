@@ -1,10 +1,14 @@
 package output
 
 import (
+	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/owenrumney/go-sarif/v2/sarif"
+
+	"github.com/resilint/resilint/internal/rules"
 )
 
 // ruleTraits is what code scanning shows of a rule beyond its text. The
@@ -37,7 +41,8 @@ var traits = map[string]ruleTraits{
 var reliability = []string{"reliability", "resilience"}
 
 // sarifRule describes one analyzer as a SARIF reportingDescriptor, its
-// documentation links pointing at the docs of the running version v.
+// documentation links pointing at the docs of the running version v. It is
+// the rule of the analyzer's findings that carry no rule ID.
 func sarifRule(rule Rule, v string) *sarif.ReportingDescriptor {
 	a := rule.Analyzer
 	summary, _, _ := strings.Cut(a.Doc, "\n")
@@ -51,15 +56,60 @@ func sarifRule(rule Rule, v string) *sarif.ReportingDescriptor {
 		d.WithHelpURI(url).WithHelp(sarif.NewMultiformatMessageString(a.Doc + "\n\nDocumentation: " + url).
 			WithMarkdown(a.Doc + "\n\n[Documentation](" + url + ")"))
 	}
-	t, ok := traits[a.Name]
+	return d.WithProperties(ruleProperties(a.Name, rule.Severity, rules.Rule{}))
+}
+
+// sarifIDRule describes one rule ID of an analyzer. Its help links to the
+// rule's entry in docs/rules.md and to the analyzer's page.
+func sarifIDRule(analyzer Rule, r rules.Rule, v string) *sarif.ReportingDescriptor {
+	text := r.Summary + ". " + r.Help
+	d := sarif.NewRule(r.ID).
+		WithName(r.Name).
+		WithShortDescription(sarif.NewMultiformatMessageString(r.Summary)).
+		WithFullDescription(sarif.NewMultiformatMessageString(text)).
+		WithDefaultConfiguration(sarif.NewReportingConfiguration().WithLevel(level(analyzer.Severity)))
+	url := RuleURL(r.ID, v)
+	help := sarif.NewMultiformatMessageString(text + "\n\nDocumentation: " + url)
+	markdown := text + "\n\n[" + r.ID + " in docs/rules.md](" + url + ")"
+	if a := analyzer.Analyzer; a != nil && a.URL != "" {
+		markdown += ", [the " + a.Name + " analyzer](" + versionedDocs(a.URL, v) + ")"
+	}
+	d.WithHelpURI(url).WithHelp(help.WithMarkdown(markdown))
+	return d.WithProperties(ruleProperties(r.Analyzer, analyzer.Severity, r))
+}
+
+// ruleProperties are the analyzer's traits, refined by the rule's own
+// security severity and CWE where it has them, and tagged with the
+// analyzer's name so that alerts can be filtered by analyzer.
+func ruleProperties(analyzer, severity string, r rules.Rule) sarif.Properties {
+	t, ok := traits[analyzer]
 	if !ok {
 		t = ruleTraits{precision: "medium", tags: reliability}
 	}
-	props := sarif.Properties{"precision": t.precision, "tags": t.tags, "problem.severity": level(rule.Severity)}
-	if t.securitySeverity != "" {
-		props["security-severity"] = t.securitySeverity
+	tags := slices.Clone(t.tags)
+	if r.ID != "" {
+		tags = append(tags, analyzer)
 	}
-	return d.WithProperties(props)
+	secSeverity := t.securitySeverity
+	if r.SecuritySeverity != "" {
+		secSeverity = r.SecuritySeverity
+	}
+	if r.CWE != 0 && r.CWE != 798 {
+		// The analyzer's tags name CWE-798; a rule with a more precise
+		// weakness names that one instead.
+		tags = slices.DeleteFunc(tags, func(s string) bool { return strings.Contains(strings.ToLower(s), "cwe") })
+		tags = append(tags, fmt.Sprintf("CWE-%d", r.CWE), fmt.Sprintf("external/cwe/cwe-%d", r.CWE))
+	}
+	props := sarif.Properties{"precision": t.precision, "tags": tags, "problem.severity": level(severity)}
+	if secSeverity != "" {
+		props["security-severity"] = secSeverity
+	}
+	return props
+}
+
+// RuleURL is the documentation link of a rule ID for version v.
+func RuleURL(id, v string) string {
+	return versionedDocs(repoBlob+"main/docs/rules.md#"+strings.ToLower(id), v)
 }
 
 // releaseTag matches the versions that are tags of this repository. A
@@ -78,3 +128,7 @@ func versionedDocs(url, v string) string {
 	}
 	return repoBlob + v + "/" + rest
 }
+
+// ruleIDs are the rule IDs of an analyzer (the writers' rules parameter
+// hides the rules package).
+func ruleIDs(analyzer string) []rules.Rule { return rules.Of(analyzer) }

@@ -14,6 +14,7 @@ import (
 	"github.com/resilint/resilint/analyzers"
 	"github.com/resilint/resilint/internal/finding"
 	"github.com/resilint/resilint/internal/lint"
+	ruletable "github.com/resilint/resilint/internal/rules"
 	"github.com/resilint/resilint/internal/version"
 )
 
@@ -32,10 +33,10 @@ func allRules() []Rule {
 
 func sampleResult() *finding.Result {
 	return &finding.Result{RootDir: "/repo", Findings: []finding.Finding{
-		{Analyzer: "httptimeout", Severity: "warning", File: "/repo/api/main.go", Line: 21, Column: 12, EndLine: 21, EndColumn: 45,
+		{Analyzer: "httptimeout", Rule: "RL102", Severity: "warning", File: "/repo/api/main.go", Line: 21, Column: 12, EndLine: 21, EndColumn: 45,
 			Message: "http.ListenAndServe serves with no read timeouts", Fingerprint: "9123b4c7"},
 		// A finding with no column and no end: nothing is invented for them.
-		{Analyzer: "hardcodedsecret", Severity: "error", File: "/repo/config/config.go", Line: 7, Message: "hardcoded password"},
+		{Analyzer: "hardcodedsecret", Rule: "RL401", Severity: "error", File: "/repo/config/config.go", Line: 7, Message: "hardcoded password"},
 	}}
 }
 
@@ -139,8 +140,9 @@ func TestSARIFEmitsOnlyWhatIsSet(t *testing.T) {
 	if _, ok := res["partialFingerprints"]; ok {
 		t.Errorf("a finding with no fingerprint got partialFingerprints: %v", res)
 	}
-	if res["ruleId"] != "hardcodedsecret" || res["level"] != "error" || get(t, res, "ruleIndex") != 3.0 {
-		t.Errorf("result = %v, want ruleId hardcodedsecret, level error, ruleIndex 3", res)
+	idx, _ := get(t, res, "ruleIndex").(float64)
+	if res["ruleId"] != "RL401" || res["level"] != "error" || get(t, log, "runs", 0, "tool", "driver", "rules", int(idx), "id") != "RL401" {
+		t.Errorf("result = %v, want ruleId RL401, level error, and the ruleIndex of RL401", res)
 	}
 	if uri := get(t, res, "locations", 0, "physicalLocation", "artifactLocation", "uri"); uri != "config/config.go" {
 		t.Errorf("uri = %v, want a path relative to the repository root", uri)
@@ -184,21 +186,26 @@ func rulesByID(t *testing.T, log map[string]any) map[string]map[string]any {
 
 func TestSARIFRuleProperties(t *testing.T) {
 	rules := rulesByID(t, writeSARIF(t, sampleResult(), "devel"))
-	if len(rules) != len(allRules()) {
-		t.Fatalf("%d rules, want one per analyzer and the directive check", len(rules))
+	if len(rules) != len(ruletable.All()) {
+		t.Fatalf("%d rules, want one per rule ID", len(rules))
 	}
-	secret := get(t, rules["hardcodedsecret"], "properties").(map[string]any)
+	secret := get(t, rules["RL401"], "properties").(map[string]any)
 	if secret["security-severity"] != "7.5" {
-		t.Errorf("hardcodedsecret security-severity = %#v, want the string \"7.5\"", secret["security-severity"])
+		t.Errorf("RL401 security-severity = %#v, want the string \"7.5\"", secret["security-severity"])
 	}
 	tags := fmt.Sprint(secret["tags"])
-	for _, want := range []string{"security", "CWE-798", "external/cwe/cwe-798"} {
+	for _, want := range []string{"security", "CWE-798", "external/cwe/cwe-798", "hardcodedsecret"} {
 		if !strings.Contains(tags, want) {
-			t.Errorf("hardcodedsecret tags %s lack %s", tags, want)
+			t.Errorf("RL401 tags %s lack %s", tags, want)
 		}
 	}
 	if secret["problem.severity"] != "error" {
-		t.Errorf("hardcodedsecret problem.severity = %v", secret["problem.severity"])
+		t.Errorf("RL401 problem.severity = %v", secret["problem.severity"])
+	}
+	// A rule with a more precise weakness names it instead of CWE-798.
+	key := get(t, rules["RL402"], "properties").(map[string]any)
+	if tags := fmt.Sprint(key["tags"]); !strings.Contains(tags, "external/cwe/cwe-321") || strings.Contains(tags, "798") || key["security-severity"] != "8.0" {
+		t.Errorf("RL402 properties = %v, want CWE-321 only and security-severity 8.0", key)
 	}
 	precisions := []any{"very-high", "high", "medium", "low"}
 	for id, rule := range rules {
@@ -209,7 +216,11 @@ func TestSARIFRuleProperties(t *testing.T) {
 		if ps := props["problem.severity"]; ps != "warning" && ps != "error" {
 			t.Errorf("%s problem.severity = %v", id, ps)
 		}
-		if id == "hardcodedsecret" {
+		r, _ := ruletable.Lookup(id)
+		if !strings.Contains(fmt.Sprint(props["tags"]), r.Analyzer) || rule["name"] != r.Name {
+			t.Errorf("%s: name %v and tags %v, want %s and the analyzer %s as a tag", id, rule["name"], props["tags"], r.Name, r.Analyzer)
+		}
+		if r.Analyzer == "hardcodedsecret" {
 			continue
 		}
 		if _, ok := props["security-severity"]; ok || strings.Contains(fmt.Sprint(props["tags"]), "security") {
@@ -238,17 +249,18 @@ func TestSARIFHelpURIFollowsTheVersion(t *testing.T) {
 	} {
 		log := writeSARIF(t, sampleResult(), c.version)
 		rules := rulesByID(t, log)
-		for _, name := range analyzers.Names() {
-			want := "https://github.com/resilint/resilint/blob/" + c.ref + "/docs/analyzers/" + name + ".md"
-			if got := rules[name]["helpUri"]; got != want {
-				t.Errorf("version %s: %s helpUri = %v, want %s", c.version, name, got, want)
+		for _, r := range ruletable.All() {
+			want := "https://github.com/resilint/resilint/blob/" + c.ref + "/docs/rules.md#" + strings.ToLower(r.ID)
+			if got := rules[r.ID]["helpUri"]; got != want {
+				t.Errorf("version %s: %s helpUri = %v, want %s", c.version, r.ID, got, want)
 			}
-			if help := get(t, rules[name], "help", "markdown").(string); !strings.Contains(help, "("+want+")") {
-				t.Errorf("version %s: %s help does not link %s", c.version, name, want)
+			page := "https://github.com/resilint/resilint/blob/" + c.ref + "/docs/analyzers/" + r.Analyzer + ".md"
+			if r.Analyzer == ruletable.Directives {
+				page = "https://github.com/resilint/resilint/blob/" + c.ref + "/docs/cli.md#suppressing-findings"
 			}
-		}
-		if got := rules["resilint"]["helpUri"]; got != "https://github.com/resilint/resilint/blob/"+c.ref+"/docs/cli.md#suppressing-findings" {
-			t.Errorf("version %s: directive rule helpUri = %v", c.version, got)
+			if help := get(t, rules[r.ID], "help", "markdown").(string); !strings.Contains(help, "("+want+")") || !strings.Contains(help, "("+page+")") {
+				t.Errorf("version %s: %s help does not link %s and %s:\n%s", c.version, r.ID, want, page, help)
+			}
 		}
 		driver := get(t, log, "runs", 0, "tool", "driver").(map[string]any)
 		if driver["version"] != c.version {
@@ -258,5 +270,58 @@ func TestSARIFHelpURIFollowsTheVersion(t *testing.T) {
 		if sv, has := driver["semanticVersion"]; has != (c.ref != "main") || has && "v"+sv.(string) != c.version {
 			t.Errorf("version %s: semanticVersion = %v", c.version, sv)
 		}
+	}
+}
+
+// TestSARIFRelatedLocations: each related location is a relatedLocation
+// with its own id and message, and the result's message links to it as
+// SARIF's embedded links require ("[text](id)", literal brackets escaped).
+func TestSARIFRelatedLocations(t *testing.T) {
+	r := &finding.Result{RootDir: "/repo", Findings: []finding.Finding{{
+		Analyzer: "missingtx", Rule: "RL301", Severity: "warning", File: "/repo/store/orders.go", Line: 40, Column: 2,
+		Message: "writes rows[i] outside a transaction",
+		Related: []finding.Related{
+			{File: "/repo/store/orders.go", Line: 44, Column: 3, EndLine: 44, EndColumn: 30, Message: "the second write"},
+			{File: "/repo/store/items.go", Line: 9, Column: 2, Message: "the third [in a loop]"},
+		},
+	}}}
+	log := writeSARIF(t, r, "devel") // validates against the schema
+	res := get(t, log, "runs", 0, "results", 0)
+	related := get(t, res, "relatedLocations").([]any)
+	if len(related) != 2 {
+		t.Fatalf("relatedLocations = %v, want 2", related)
+	}
+	for i, want := range []struct {
+		id          float64
+		uri, region string
+		msg         string
+	}{
+		{1, "store/orders.go", "map[endColumn:30 endLine:44 startColumn:3 startLine:44]", "the second write"},
+		{2, "store/items.go", "map[startColumn:2 startLine:9]", "the third [in a loop]"},
+	} {
+		loc := related[i]
+		if get(t, loc, "id") != want.id || get(t, loc, "message", "text") != want.msg ||
+			get(t, loc, "physicalLocation", "artifactLocation", "uri") != want.uri ||
+			fmt.Sprint(get(t, loc, "physicalLocation", "region")) != want.region {
+			t.Errorf("relatedLocations[%d] = %v, want %+v", i, loc, want)
+		}
+	}
+	msg := get(t, res, "message", "text")
+	if want := `writes rows\[i\] outside a transaction (related: [the second write](1); [the third \[in a loop\]](2))`; msg != want {
+		t.Errorf("message = %q\nwant      %q", msg, want)
+	}
+}
+
+// TestSARIFFindingWithoutRuleID: a finding whose analyzer gave no rule ID
+// is reported under the analyzer's own rule, added for it.
+func TestSARIFFindingWithoutRuleID(t *testing.T) {
+	r := &finding.Result{RootDir: "/repo", Findings: []finding.Finding{
+		{Analyzer: "httptimeout", Severity: "warning", File: "/repo/a.go", Line: 3, Message: "m"},
+	}}
+	log := writeSARIF(t, r, "devel")
+	res := get(t, log, "runs", 0, "results", 0)
+	idx := int(get(t, res, "ruleIndex").(float64))
+	if res.(map[string]any)["ruleId"] != "httptimeout" || get(t, log, "runs", 0, "tool", "driver", "rules", idx, "id") != "httptimeout" {
+		t.Errorf("result = %v, want the httptimeout rule", res)
 	}
 }

@@ -33,7 +33,7 @@ func TextWith(style TextStyle) Writer {
 		help := helpURLs(rules)
 		for _, f := range r.Findings {
 			pos := fmt.Sprintf("%s:%d:%d:", finding.Rel(r.WorkDir, f.File), f.Line, f.Column)
-			name := "(" + f.Analyzer + ")"
+			name := "(" + Label(f) + ")"
 			if style.Color {
 				colour := ansiYellow
 				if f.Severity == "error" {
@@ -43,6 +43,9 @@ func TextWith(style TextStyle) Writer {
 				name = colour + name + ansiReset
 			}
 			line := pos + " " + f.Message + " " + name + "\n"
+			for _, rel := range f.Related {
+				line += fmt.Sprintf("\trelated: %s:%d:%d: %s\n", finding.Rel(r.WorkDir, rel.File), rel.Line, rel.Column, rel.Message)
+			}
 			if url := help[f.Analyzer]; style.Help && url != "" {
 				if style.Color {
 					url = ansiDim + url + ansiReset
@@ -55,6 +58,15 @@ func TextWith(style TextStyle) Writer {
 		}
 		return nil
 	}
+}
+
+// Label names what reported a finding: "analyzer/RULE", or the analyzer
+// alone for a finding without a rule ID.
+func Label(f finding.Finding) string {
+	if f.Rule == "" {
+		return f.Analyzer
+	}
+	return f.Analyzer + "/" + f.Rule
 }
 
 // HelpURL is the documentation link of an analyzer for the running

@@ -13,7 +13,7 @@ func TestTextStyles(t *testing.T) {
 	if err := Text(&plain, r, allRules()); err != nil {
 		t.Fatal(err)
 	}
-	want := "api/main.go:21:12: http.ListenAndServe serves with no read timeouts (httptimeout)\nconfig/config.go:7:0: hardcoded password (hardcodedsecret)\n"
+	want := "api/main.go:21:12: http.ListenAndServe serves with no read timeouts (httptimeout/RL102)\nconfig/config.go:7:0: hardcoded password (hardcodedsecret/RL401)\n"
 	if plain.String() != want {
 		t.Errorf("plain text:\n%q\nwant\n%q", plain.String(), want)
 	}
@@ -24,10 +24,10 @@ func TestTextStyles(t *testing.T) {
 	if len(lines) != 5 {
 		t.Fatalf("want a help line after each finding:\n%s", styled.String())
 	}
-	if lines[0] != "\x1b[1mapi/main.go:21:12:\x1b[0m http.ListenAndServe serves with no read timeouts \x1b[33m(httptimeout)\x1b[0m" {
+	if lines[0] != "\x1b[1mapi/main.go:21:12:\x1b[0m http.ListenAndServe serves with no read timeouts \x1b[33m(httptimeout/RL102)\x1b[0m" {
 		t.Errorf("warning line: %q", lines[0])
 	}
-	if !strings.Contains(lines[2], "\x1b[31m(hardcodedsecret)") {
+	if !strings.Contains(lines[2], "\x1b[31m(hardcodedsecret/RL401)") {
 		t.Errorf("an error is red: %q", lines[2])
 	}
 	if !strings.HasPrefix(lines[1], "\thelp: \x1b[2mhttps://github.com/resilint/resilint/blob/") || !strings.Contains(lines[3], "/docs/analyzers/hardcodedsecret.md") {

@@ -187,6 +187,12 @@ type reader struct {
 	cfg  *Config
 	ctes map[string]bool // CTE name (lower case) -> bounded
 	from []string        // the tables the WHERE being judged filters
+	// switched is the outermost LIMIT that a caller can switch off
+	// (LIMIT NULLIF($1, 0)), see limitSwitch.
+	switched string
+	// sides records, while a WHERE is read for its Shape, which sides of
+	// each column a comparison with a caller's value bounds.
+	sides map[string]rangeSides
 }
 
 // rows judges the query expression [lo, hi) whose top level is depth d.
@@ -267,9 +273,13 @@ func (r *reader) hasLimit(lo, hi, d int) bool {
 		t := r.toks[i]
 		switch {
 		case t.Is("LIMIT"):
-			if !r.is(i+1, hi, "ALL") && !r.is(i+1, hi, "NULL") {
-				return true
+			if sw, off := r.limitSwitch(i, hi); off {
+				if d == 0 && r.switched == "" {
+					r.switched = sw
+				}
+				continue
 			}
+			return true
 		case t.Is("FETCH"):
 			if r.is(i+1, hi, "FIRST") || r.is(i+1, hi, "NEXT") {
 				return true

@@ -297,8 +297,16 @@ type Shape struct {
 	// the rows belong to one parent, or to the few the caller lists.
 	Parent bool
 	// Range is true when a condition compares a column with a value the
-	// caller passes (id > $1, created_at >= ?): an open range.
+	// caller passes (id > $1, created_at >= ?) and no other condition
+	// bounds that column on the other side: an open range, everything
+	// after a cursor.
 	Range bool
+	// Window is true when every such comparison is closed (BETWEEN, or
+	// both > and < on the same column): a window the caller chooses.
+	Window bool
+	// Switch is the outermost LIMIT when a caller can switch it off
+	// (LIMIT NULLIF($1, 0)) or it is off (LIMIT ALL); see limitSwitch.
+	Switch string
 }
 
 // ShapeOf describes the first unbounded read in sql; ok is false when
@@ -316,7 +324,9 @@ func (c *Config) ShapeOf(sql string) (Shape, bool) {
 		if r.rows(0, len(s.toks), 0) != RowsUnbounded {
 			continue
 		}
-		return r.shape()
+		sh, ok := r.shape()
+		sh.Switch = r.switched
+		return sh, ok
 	}
 	return Shape{}, false
 }
@@ -361,7 +371,9 @@ func (r *reader) shape() (Shape, bool) {
 	}
 	sh := Shape{Tables: r.fromTables(from+1, fromEnd)}
 	if where > 0 {
+		r.sides = make(map[string]rangeSides)
 		r.conditions(where+1, end, &sh)
+		sh.Range, sh.Window = openRange(r.sides)
 	}
 	return sh, true
 }
@@ -401,7 +413,7 @@ func (r *reader) condition(lo, hi int, sh *Shape) {
 		r.conditions(lo+1, hi-1, sh)
 		return
 	}
-	_, j := r.column(lo, hi)
+	col, j := r.column(lo, hi)
 	if j == lo || j >= hi {
 		return
 	}
@@ -413,7 +425,7 @@ func (r *reader) condition(lo, hi int, sh *Shape) {
 		}
 	case t.Kind == Op && (t.Text == ">" || t.Text == ">=" || t.Text == "<" || t.Text == "<="), t.Is("BETWEEN"):
 		if r.callerValue(j+1, hi) {
-			sh.Range = true
+			r.bound(col, t)
 		}
 	}
 }

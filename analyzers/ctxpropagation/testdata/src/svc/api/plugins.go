@@ -27,10 +27,10 @@ func convertCmd(ctx context.Context, in string) *exec.Cmd {
 
 // A context-less helper that runs the command itself does I/O without a
 // context: its callers are reported.
-func runConvert(in string) error { // want runConvert:"noContextIO"
+func runConvert(in string) error { // want runConvert:"noContextIO" `runConvert does its I/O without a context`
 	return exec.Command("convert", in, "out.png").Run()
 }
 
 func (s *Server) thumbnail(ctx context.Context, in string) error {
-	return runConvert(in) // want `runConvert does its I/O without a context`
+	return runConvert(in) // reported at the declaration
 }

@@ -37,25 +37,25 @@ func (s *Store) Delete(w http.ResponseWriter, r *http.Request) {
 
 // pollHooks gives Watch a context that never ends: its goroutine polls
 // forever, long after the request that started it.
-func (s *Store) pollHooks() { // want pollHooks:`noContextIO\(passes context\.Background\(\) to notify\.Registry\.Watch\)`
+func (s *Store) pollHooks() { // want pollHooks:`noContextIO\(passes context\.Background\(\) to notify\.Registry\.Watch\)` `Store\.pollHooks does its I/O without a context \(it passes context\.Background\(\) to notify\.Registry\.Watch\)`
 	s.reg.Watch(context.Background())
 }
 
 func (s *Store) Subscribe(w http.ResponseWriter, r *http.Request) {
-	s.pollHooks() // want `Store\.pollHooks does its I/O without a context \(it passes context\.Background\(\) to notify\.Registry\.Watch\)`
+	s.pollHooks() // reported at the declaration
 }
 
-func (s *Store) announce(ev string) { // want announce:`noContextIO\(passes context\.Background\(\) to notify\.Registry\.Broadcast\)`
+func (s *Store) announce(ev string) { // want announce:`noContextIO\(passes context\.Background\(\) to notify\.Registry\.Broadcast\)` `Store\.announce does its I/O without a context`
 	s.reg.Broadcast(context.Background(), ev)
 }
 
-func (s *Store) collect(ev string) []error { // want collect:`noContextIO\(passes context\.Background\(\) to notify\.Registry\.Collect\)`
+func (s *Store) collect(ev string) []error { // want collect:`noContextIO\(passes context\.Background\(\) to notify\.Registry\.Collect\)` `Store\.collect does its I/O without a context`
 	return s.reg.Collect(context.Background(), ev)
 }
 
 func (s *Store) Announce(w http.ResponseWriter, r *http.Request) {
-	s.announce("hello")    // want `Store\.announce does its I/O without a context`
-	_ = s.collect("hello") // want `Store\.collect does its I/O without a context`
+	s.announce("hello")    // reported at the declaration
+	_ = s.collect("hello") // reported at the declaration
 }
 
 // A token source refreshes its token with the context it was made with,

@@ -42,12 +42,12 @@ func NewDialer(ctx context.Context) error {
 
 // A helper that runs the same command under a name of its own could take
 // a context: it is reported where a context is available.
-func printAccessToken() (string, error) { // want printAccessToken:`noContextIO\(calls exec\.Command instead of CommandContext\)`
+func printAccessToken() (string, error) { // want printAccessToken:`noContextIO\(calls exec\.Command instead of CommandContext\)` `background\.printAccessToken does its I/O without a context`
 	out, err := exec.Command("gcloud", "auth", "print-access-token").Output()
 	return string(out), err
 }
 
 func Authorize(ctx context.Context) error {
-	_, err := printAccessToken() // want `background\.printAccessToken does its I/O without a context`
+	_, err := printAccessToken() // reported at the declaration
 	return err
 }

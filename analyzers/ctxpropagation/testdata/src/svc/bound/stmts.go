@@ -66,13 +66,13 @@ func exec(ctx context.Context, st *sql.Stmt, name string) error {
 
 // A context-less helper that rebinds and runs the statement does its I/O
 // without a context.
-func (s *Store) runNamed(tx *sql.Tx, name string) error { // want runNamed:`noContextIO\(calls sql\.Stmt\.Exec instead of ExecContext\)`
+func (s *Store) runNamed(tx *sql.Tx, name string) error { // want runNamed:`noContextIO\(calls sql\.Stmt\.Exec instead of ExecContext\)` `bound\.Store\.runNamed does its I/O without a context`
 	_, err := tx.Stmt(s.stmts[name]).Exec()
 	return err
 }
 
 func (s *Store) Run(ctx context.Context, tx *sql.Tx) error {
-	return s.runNamed(tx, "purge") // want `bound\.Store\.runNamed does its I/O without a context`
+	return s.runNamed(tx, "purge") // reported at the declaration
 }
 
 // A rebound statement run without a context by its local.

@@ -123,3 +123,22 @@ func (r *Repo) Migrate() error {
 	}
 	return nil
 }
+
+// Three statements on the receiver's handle are one fix (r.db :=
+// r.db.WithContext(ctx) at the top): one finding, at the first.
+func (r *Repo) Archive(ctx context.Context, id uint) error {
+	if err := r.db.Model(&Order{}).Where("id = ?", id).Update("status", "archived").Error; err != nil { // want `gorm Update runs without ctx, which is in scope: the handle has no WithContext, so a cancelled or timed-out caller does not stop the query, and 2 more GORM calls in this function; use \.WithContext\(ctx\) on the handle`
+		return err
+	}
+	var n int64
+	r.db.Model(&Order{}).Where("status = ?", "archived").Count(&n) // gorm call
+	return global.Create(&Order{Status: "audit"}).Error            // gorm call
+}
+
+// A function literal with a context of its own is a function of its own.
+func (r *Repo) Handlers() []func(context.Context) error {
+	return []func(context.Context) error{
+		func(ctx context.Context) error { return r.db.Delete(&Order{}).Error }, // want `gorm Delete runs without ctx, which is in scope: the handle has no WithContext, so a cancelled or timed-out caller does not stop the query; use`
+		func(ctx context.Context) error { return r.db.Save(&Order{}).Error },   // want `gorm Save runs without ctx`
+	}
+}

@@ -8,7 +8,7 @@ import (
 // A handler reaches a context-less data layer through an interface whose
 // implementation is in the module.
 type UserStore interface {
-	Name(id int) (string, error)
+	Name(id int) (string, error) // want `misses\.UserStore\.Name does its I/O without a context \(via misses\.sqlUsers\.Name: misses\.sqlUsers\.Name calls sql\.DB\.QueryRow`
 }
 
 type sqlUsers struct{ db *sql.DB }
@@ -45,6 +45,6 @@ type Pages struct {
 }
 
 func (p *Pages) Profile(w http.ResponseWriter, r *http.Request) {
-	_, _ = p.users.Name(1) // want `misses\.UserStore\.Name does its I/O without a context \(via misses\.sqlUsers\.Name: misses\.sqlUsers\.Name calls sql\.DB\.QueryRow`
+	_, _ = p.users.Name(1) // reported at the declaration
 	_ = p.hits.Inc()
 }

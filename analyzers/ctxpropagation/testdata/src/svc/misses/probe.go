@@ -7,7 +7,7 @@ import (
 
 // A module function that sends with a TODO context does its I/O without
 // one, for every caller.
-func fetchStatus(url string) (int, error) { // want fetchStatus:`noContextIO\(passes context\.TODO\(\) to http\.NewRequestWithContext\)`
+func fetchStatus(url string) (int, error) { // want fetchStatus:`noContextIO\(passes context\.TODO\(\) to http\.NewRequestWithContext\)` `misses\.fetchStatus does its I/O without a context`
 	req, err := http.NewRequestWithContext(context.TODO(), http.MethodGet, url, nil)
 	if err != nil {
 		return 0, err
@@ -26,7 +26,7 @@ func buildStatus(url string) (*http.Request, error) {
 }
 
 func Status(w http.ResponseWriter, r *http.Request) {
-	_, _ = fetchStatus("http://x") // want `misses\.fetchStatus does its I/O without a context`
+	_, _ = fetchStatus("http://x") // reported at the declaration
 	if req, err := buildStatus("http://x"); err == nil {
 		_, _ = http.DefaultClient.Do(req.WithContext(r.Context()))
 	}

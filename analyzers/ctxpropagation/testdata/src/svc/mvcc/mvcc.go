@@ -91,7 +91,7 @@ func (s *store) purge(ctx context.Context) error {
 
 // waitLoaded blocks on the index with a fresh context: that wait cannot be
 // cancelled.
-func (s *store) waitLoaded(loaded <-chan struct{}) error { // want waitLoaded:`noContextIO\(passes context\.Background\(\) to postings\.Index\.Wait\)`
+func (s *store) waitLoaded(loaded <-chan struct{}) error { // want waitLoaded:`noContextIO\(passes context\.Background\(\) to postings\.Index\.Wait\)` `mvcc\.store\.waitLoaded does its I/O without a context`
 	return s.ix.Wait(context.Background(), loaded)
 }
 
@@ -102,7 +102,7 @@ func (s *store) Restore(ctx context.Context, loaded <-chan struct{}) error {
 	if err := s.ix.Wait(context.Background(), loaded); err != nil { // want `context\.Background\(\) ignores ctx, which is in scope`
 		return err
 	}
-	return s.waitLoaded(loaded) // want `mvcc\.store\.waitLoaded does its I/O without a context`
+	return s.waitLoaded(loaded) // reported at the declaration
 }
 
 // keep stores its context: what it is used for later is not known here.

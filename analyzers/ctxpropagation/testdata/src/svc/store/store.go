@@ -30,7 +30,7 @@ func (s *Store) UserByID(ctx context.Context, id int64) (*User, error) {
 
 // LoadUser has no context and passes context.Background() to the query:
 // it exports the fact.
-func (s *Store) LoadUser(id int64) (*User, error) { // want LoadUser:`noContextIO\(passes context\.Background\(\) to sql\.DB\.QueryRowContext\)`
+func (s *Store) LoadUser(id int64) (*User, error) { // want LoadUser:`noContextIO\(passes context\.Background\(\) to sql\.DB\.QueryRowContext\)` `store\.Store\.LoadUser does its I/O without a context \(it passes context\.Background\(\) to sql\.DB\.QueryRowContext\) and is called from 1 call site that has a context in scope \(store\.go:123, with ctx\), whose deadline and cancellation do not reach it; add a ctx parameter to it and pass each caller's context`
 	u := &User{}
 	err := s.db.QueryRowContext(context.Background(), "SELECT id, name FROM users WHERE id = $1", id).Scan(&u.ID, &u.Name)
 	return u, err
@@ -120,7 +120,7 @@ func FetchCtx(ctx context.Context, url string) ([]byte, error) { return nil, nil
 // Refresh has a context but calls the context-less LoadUser of its own
 // package.
 func (s *Store) Refresh(ctx context.Context, id int64) error {
-	_, err := s.LoadUser(id) // want `store\.Store\.LoadUser does its I/O without a context \(it passes context\.Background\(\) to sql\.DB\.QueryRowContext\), so the deadline and cancellation of ctx, which is in scope, do not reach it; add a ctx parameter to it and pass ctx`
+	_, err := s.LoadUser(id) // reported at the declaration
 	return err
 }
 

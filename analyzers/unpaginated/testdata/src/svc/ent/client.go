@@ -7,13 +7,15 @@ import (
 
 	"entgo.io/ent"
 
+	"example.com/svc/ent/migrate"
 	"example.com/svc/ent/predicate"
 )
 
 // Client is the client that holds all ent builders.
 type Client struct {
-	User *UserClient
-	Pet  *PetClient
+	Schema *migrate.Schema
+	User   *UserClient
+	Pet    *PetClient
 }
 
 type config struct{ hooks []ent.Hook }

@@ -75,3 +75,14 @@ type cache struct{}
 func (cache) All(ctx context.Context) []string { return nil }
 
 func (s *Service) Cached(ctx context.Context, c cache) []string { return c.All(ctx) }
+
+// token is a Unique() field of the ent schema (ent/migrate marks it): an
+// IN over the caller's tokens reads at most one row per token.
+func (s *Service) ByTokens(ctx context.Context, tokens []string) ([]*ent.User, error) {
+	return s.client.User.Query().Where(user.TokenIn(tokens...)).All(ctx)
+}
+
+// name is not unique: an IN over names may match any number of rows.
+func (s *Service) ByNames(ctx context.Context, names []string) ([]*ent.User, error) {
+	return s.client.User.Query().Where(user.NameIn(names...)).All(ctx) // want `All loads every matching row`
+}

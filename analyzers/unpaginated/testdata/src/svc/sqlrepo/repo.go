@@ -119,13 +119,13 @@ func (r *Repo) Dynamic(ctx context.Context, query string) (*sql.Rows, error) {
 	return r.db.QueryContext(ctx, query)
 }
 
-// A variable that is assigned twice is not followed.
+// A LIMIT appended only when limit > 0 is a switch: no limit at 0.
 func (r *Repo) Search(ctx context.Context, name string, limit int) (*sql.Rows, error) {
 	q := "SELECT id FROM users WHERE name LIKE $1"
 	if limit > 0 {
 		q += fmt.Sprintf(" LIMIT %d", limit)
 	}
-	return r.db.QueryContext(ctx, q, name+"%")
+	return r.db.QueryContext(ctx, q, name+"%") // want `query returns every matching row when its limit is switched off \(the LIMIT is added only when limit > 0\)`
 }
 
 // A multi-line raw string assigned once is followed.

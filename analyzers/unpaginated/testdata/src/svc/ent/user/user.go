@@ -12,5 +12,7 @@ func IDGT(id int) predicate.User              { return nil }
 func IDIn(ids ...int) predicate.User          { return nil }
 func OrgID(v int) predicate.User              { return nil }
 func EmailEQ(v string) predicate.User         { return nil }
+func TokenIn(vs ...string) predicate.User     { return nil }
+func NameIn(vs ...string) predicate.User      { return nil }
 func ByID() func(*predicate.Selector)         { return nil }
 func And(ps ...predicate.User) predicate.User { return nil }

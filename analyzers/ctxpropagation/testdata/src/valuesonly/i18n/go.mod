@@ -1,0 +1,3 @@
+module example.com/i18n
+
+go 1.25.0

@@ -1,0 +1,57 @@
+package sqltext
+
+import (
+	"reflect"
+	"testing"
+)
+
+// A LIMIT a caller can switch off does not bound the read, and the shape
+// names it; a plain LIMIT $1 does.
+func TestLimitSwitch(t *testing.T) {
+	var cfg Config
+	for sql, want := range map[string]string{
+		"SELECT * FROM jobs ORDER BY id LIMIT NULLIF($1, 0)":                                      "LIMIT NULLIF($1, 0)",
+		"SELECT * FROM jobs ORDER BY id LIMIT (CASE WHEN $2 < 1 THEN NULL ELSE $2 END) OFFSET $3": "LIMIT (CASE WHEN $2 < 1 THEN NULL ELSE $2 END)",
+		"SELECT * FROM jobs LIMIT ALL":                                                            "LIMIT ALL",
+		"SELECT * FROM jobs WHERE owner = $1 LIMIT CASE WHEN $2 > 0 THEN $2 END":                  "LIMIT CASE WHEN $2 > 0 THEN $2 END",
+	} {
+		got, ok := cfg.ShapeOf(sql)
+		if !ok || got.Switch != want || cfg.Rows(sql) != RowsUnbounded {
+			t.Errorf("ShapeOf(%q).Switch = %q (ok %v, rows %v); want %q, unbounded", sql, got.Switch, ok, cfg.Rows(sql), want)
+		}
+	}
+	for _, sql := range []string{
+		"SELECT * FROM jobs LIMIT $1",
+		"SELECT * FROM jobs LIMIT COALESCE($1, 100)",
+		"SELECT * FROM jobs LIMIT CASE WHEN $1 > 0 THEN $1 ELSE 50 END",
+		"WITH j AS (SELECT * FROM jobs LIMIT NULLIF($1, 0)) SELECT * FROM j LIMIT 10",
+	} {
+		if got := cfg.Rows(sql); got != RowsBounded {
+			t.Errorf("Rows(%q) = %v, want bounded", sql, got)
+		}
+	}
+}
+
+// An open range is everything after a cursor; a closed one is a window.
+func TestRanges(t *testing.T) {
+	var cfg Config
+	events := []string{"events"}
+	for _, tt := range []struct {
+		sql  string
+		want Shape
+	}{
+		{"SELECT * FROM events WHERE id > $1 ORDER BY id", Shape{Tables: events, Range: true}},
+		{"SELECT * FROM events WHERE created_at >= ?", Shape{Tables: events, Range: true}},
+		{"SELECT * FROM events WHERE created_at < $1 ORDER BY created_at DESC", Shape{Tables: events, Range: true}},
+		{"SELECT * FROM events WHERE at BETWEEN $1 AND $2", Shape{Tables: events, Window: true}},
+		{"SELECT * FROM events WHERE at >= $1 AND at < $2 AND kind = 'x'", Shape{Tables: events, Window: true}},
+		{"SELECT * FROM events WHERE at >= $1 AND id < $2", Shape{Tables: events, Range: true}},
+		{"SELECT * FROM events WHERE endpoint_id = $1 AND at BETWEEN $2 AND $3", Shape{Tables: events, Parent: true, Window: true}},
+		{"SELECT * FROM events WHERE at > now() - interval '1 day'", Shape{Tables: events}},
+	} {
+		got, ok := cfg.ShapeOf(tt.sql)
+		if !ok || !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("ShapeOf(%q) = %+v, %v; want %+v", tt.sql, got, ok, tt.want)
+		}
+	}
+}
