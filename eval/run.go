@@ -34,6 +34,13 @@ type reportFinding struct {
 	Line     int    `json:"line"`
 	Column   int    `json:"column"`
 	Message  string `json:"message"`
+	// Related are the other places the finding names (a grouped
+	// finding's call sites): a user is shown them, so a label there
+	// counts as reported for recall, never as a finding of its own.
+	Related []struct {
+		File string `json:"file"`
+		Line int    `json:"line"`
+	} `json:"related"`
 }
 
 type target struct {

@@ -203,6 +203,12 @@ func score(findings []reportFinding, recs map[location]record) (map[string]count
 		}
 		by[f.Analyzer] = c
 		reported[loc] = true
+		for _, r := range f.Related {
+			rl := location{f.Analyzer, r.File, r.Line}
+			if rec, ok := recs[rl]; ok && (rec.Label == labelTP || rec.Label == labelMiss) {
+				reported[rl] = true
+			}
+		}
 	}
 	for loc := range reported {
 		rec, ok := recs[loc]

@@ -207,3 +207,30 @@ func TestWriteAppsReport(t *testing.T) {
 		t.Errorf("untriaged file as triage: %v, %v", recs, err)
 	}
 }
+
+// A grouped finding lists its call sites as related locations: a TP or
+// MISS label at one of them is reported (recall), but the related
+// location is not a finding of its own (precision is unchanged).
+func TestRelatedLocationsCountForRecall(t *testing.T) {
+	recs := map[location]record{
+		{"ctxpropagation", "api.go", 10}:  {location: location{"ctxpropagation", "api.go", 10}, Label: labelTP},
+		{"ctxpropagation", "api.go", 20}:  {location: location{"ctxpropagation", "api.go", 20}, Label: labelMiss},
+		{"ctxpropagation", "api.go", 30}:  {location: location{"ctxpropagation", "api.go", 30}, Label: labelFP},
+		{"ctxpropagation", "store.go", 5}: {location: location{"ctxpropagation", "store.go", 5}, Label: labelTP},
+	}
+	f := reportFinding{Analyzer: "ctxpropagation", File: "store.go", Line: 5}
+	for _, l := range []int{10, 20, 30} {
+		f.Related = append(f.Related, struct {
+			File string `json:"file"`
+			Line int    `json:"line"`
+		}{"api.go", l})
+	}
+	by, _ := score([]reportFinding{f}, recs)
+	got := by["ctxpropagation"]
+	if got.Findings != 1 || got.TP != 1 || got.FP != 0 {
+		t.Errorf("related locations must not count as findings: %+v", got)
+	}
+	if got.TPReported != 2 || got.MissFound != 1 || got.recall() != (fraction{3, 3}) {
+		t.Errorf("related TP and MISS labels must count as reported: %+v", got)
+	}
+}
