@@ -13,13 +13,22 @@ reported only when the code shows its table grows, and the message names
 the evidence ("table events grows with use (rows are inserted in a loop at
 store.go:21)"). A table grows when the package, or one it imports (through
 facts), inserts into it in a loop (or calls a function that inserts, from
-a loop), or when its name says it records occurrences (events, *_log,
-results, messages, history, deliveries, notifications, audit, metrics).
-Then any unbounded read of it is reported: whole, open range or child
-list. A table inserted into one row at a time outside loops (webhooks,
-settings, a self-hosted tool's users) is not reported, nor is a child list
-(user_id = $1) of a table with no growth evidence; a whole read of a table
-no code inserts into is reported only in a request handler. A read in a
+a loop), or when its name's head noun says it records occurrences
+(events, *_log, results, messages, history, deliveries, notifications,
+audit). An upsert (ON CONFLICT, ON DUPLICATE KEY, INSERT IGNORE, REPLACE,
+FirstOrCreate) keeps one row per key and is not evidence. A whole read, a
+non-selective filter (also status = $1 and other enumerations) or an open
+range of a growing table is reported. A child list (user_id = $1, or
+user1 = ? OR user2 = ?) is reported only when one parent's rows
+accumulate: the table records occurrences and the parent is not itself
+one (event_id = $1 reads one event's details). A table inserted into one
+row at a time outside loops (webhooks, settings, a self-hosted tool's
+users) is not reported; a whole read of a table no code inserts into is
+reported only in a request handler. A recent period (created_at >
+NOW() - INTERVAL '1 day', or >= an argument computed from time.Now()
+moved by constants) is a window, like BETWEEN. Reading only the first row
+(if rows.Next(), pgx.CollectOneRow) and SELECT DISTINCT of one or two
+columns are never reported. A read in a
 function that also deletes rows (a cascade's ids) is not reported. Unique
 keys are read from the schema the package carries (CREATE TABLE, CREATE
 UNIQUE INDEX in string constants and .sql files, GORM primaryKey/unique/

@@ -98,7 +98,7 @@ var occurrenceWords = map[string]bool{
 	"event": true, "events": true, "log": true, "logs": true, "result": true, "results": true,
 	"message": true, "messages": true, "history": true, "histories": true, "delivery": true,
 	"deliveries": true, "notification": true, "notifications": true, "audit": true, "audits": true,
-	"activity": true, "activities": true, "metric": true, "metrics": true, "measurement": true,
+	"activity": true, "activities": true, "measurement": true,
 	"measurements": true, "sample": true, "samples": true, "visit": true, "visits": true,
 	"click": true, "clicks": true, "execution": true, "executions": true, "attempt": true,
 	"attempts": true, "heartbeat": true, "heartbeats": true, "trace": true, "traces": true,
@@ -106,15 +106,72 @@ var occurrenceWords = map[string]bool{
 	"failure": true, "failures": true, "transaction": true, "transactions": true,
 }
 
-// recordsOccurrences reports whether a table's name says it records
-// occurrences: events, mail_logs, login_history.
-func recordsOccurrences(table string) bool {
-	for _, w := range strings.FieldsFunc(table, func(r rune) bool { return r == '_' || r == '.' }) {
-		if occurrenceWords[w] {
+// enumColumns hold one of a few values (a kind, a status): a filter on
+// them alone narrows a table by a fraction, it does not pick a parent's
+// children.
+var enumColumns = map[string]bool{
+	"kind": true, "type": true, "status": true, "state": true, "level": true, "category": true,
+	"role": true, "enabled": true, "active": true, "deleted": true, "archived": true, "visible": true,
+	"public": true, "provider": true, "source": true, "lang": true, "language": true, "locale": true,
+	"country": true, "region": true, "tier": true, "plan": true, "severity": true, "priority": true,
+	"channel": true, "format": true, "mode": true, "processing": true, "done": true, "sent": true,
+}
+
+// selectsParent reports whether equality on cols picks the children of
+// a parent (user_id = $1, host = $1) rather than narrowing by an
+// enumeration (status = $1); unknown columns (nil) count as a parent.
+func selectsParent(cols []string) bool {
+	for _, col := range cols {
+		if !enumColumns[col] {
 			return true
 		}
 	}
+	return len(cols) == 0
+}
+
+// recordsOccurrences reports whether a table's name says it records
+// occurrences: events, mail_logs, login_history, audit_log_entries. The
+// head noun, the last word, decides: event_types holds kinds of events and
+// messages_groups is a link table, neither records occurrences.
+func recordsOccurrences(table string) bool {
+	words := strings.FieldsFunc(table, func(r rune) bool { return r == '_' || r == '.' })
+	if len(words) == 0 {
+		return false
+	}
+	last := words[len(words)-1]
+	if occurrenceWords[last] {
+		return true
+	}
+	if entryWords[last] {
+		for _, w := range words[:len(words)-1] {
+			if occurrenceWords[w] {
+				return true
+			}
+		}
+	}
 	return false
+}
+
+// entryWords are head nouns that take their meaning from the words
+// before them: log_entries, audit_records.
+var entryWords = map[string]bool{"entry": true, "entries": true, "record": true, "records": true, "item": true, "items": true, "line": true, "lines": true}
+
+// growsPerParent reports whether the children of one parent in table
+// grow with use too: the table records occurrences (a campaign's events,
+// a user's messages) and the parent is not itself an occurrence (the
+// results of one suite run, the attachments of one message, which are
+// written once with it).
+func (c *checker) growsPerParent(table string, parentCols []string) bool {
+	if !recordsOccurrences(table) {
+		return false
+	}
+	for _, col := range parentCols {
+		col = strings.TrimSuffix(strings.TrimSuffix(col, "id"), "_")
+		if col != "" && recordsOccurrences(col) {
+			return false
+		}
+	}
+	return true
 }
 
 // collect reads the package: its schema, the tables it inserts into and
@@ -128,8 +185,8 @@ func (c *checker) collect() {
 	for cur := range c.p.Preorder((*ast.CallExpr)(nil)) {
 		for _, ins := range c.inserts(cur) {
 			t.written[ins.table] = true
-			if c.inMigration(cur) {
-				continue // a backfill runs once per database
+			if ins.keyed || c.inMigration(cur) {
+				continue // one row per key; a backfill runs once per database
 			}
 			if why := c.hot(cur); why != "" {
 				c.grow(ins.table, "rows are inserted "+why+" at "+c.where(ins.pos), ins.pos)
@@ -200,6 +257,10 @@ func (c *checker) enclosingFunc(cur inspector.Cursor) *types.Func {
 type insert struct {
 	table string
 	pos   token.Pos
+	// keyed is set for an upsert (ON CONFLICT, ON DUPLICATE KEY, INSERT
+	// IGNORE, GORM FirstOrCreate or Clauses(clause.OnConflict{})): one row
+	// per key, however often it runs.
+	keyed bool
 }
 
 // inserts returns the inserts the call at cur makes: SQL text that
@@ -213,14 +274,16 @@ func (c *checker) inserts(cur inspector.Cursor) []insert {
 	}
 	name := fn.Name()
 	var out []insert
+	keyed := false
 	add := func(tables ...string) {
 		for _, t := range tables {
-			out = append(out, insert{table: strings.ToLower(t), pos: call.Pos()})
+			out = append(out, insert{table: strings.ToLower(t), pos: call.Pos(), keyed: keyed})
 		}
 	}
 	switch {
 	case lint.IsMethod(fn, gormPkg, "DB", "Create", "Save", "CreateInBatches", "FirstOrCreate") ||
 		lint.IsMethod(fn, gormV1Pkg, "DB", "Create", "Save", "FirstOrCreate"):
+		keyed = name == "FirstOrCreate" || c.onConflict(call)
 		if len(call.Args) > 0 {
 			add(c.modelTables(c.info.TypeOf(call.Args[0]))...)
 		}
@@ -236,12 +299,36 @@ func (c *checker) inserts(cur inspector.Cursor) []insert {
 			}
 			if text, ok := lint.StaticString(c.info, fnNode, a, sqltext.Hole); ok {
 				if t := sqltext.Target(text); t != "" {
+					keyed = sqltext.Keyed(text)
 					add(t)
 				}
 			}
 		}
 	}
 	return out
+}
+
+// onConflict reports whether the GORM chain that call ends has a
+// Clauses(clause.OnConflict{...}): an upsert.
+func (c *checker) onConflict(call *ast.CallExpr) bool {
+	for e := ast.Unparen(call.Fun); ; {
+		sel, ok := e.(*ast.SelectorExpr)
+		if !ok {
+			return false
+		}
+		inner, ok := ast.Unparen(sel.X).(*ast.CallExpr)
+		if !ok {
+			return false
+		}
+		if fn := lint.Callee(c.info, inner); fn != nil && fn.Name() == "Clauses" {
+			for _, a := range inner.Args {
+				if lint.IsNamed(c.info.TypeOf(a), "gorm.io/gorm/clause", "OnConflict") {
+					return true
+				}
+			}
+		}
+		e = ast.Unparen(inner.Fun)
+	}
 }
 
 // entCreate returns the entity whose ent create builder (UserCreate,

@@ -50,5 +50,7 @@ func (c *checker) preparedRead(cur inspector.Cursor, call *ast.CallExpr) {
 	if dest == nil {
 		dest = c.resultVar(cur)
 	}
-	c.judge(cur, call, c.sqlRead(st.Texts[0], dest))
+	if rd, ok := c.sqlReadCall(cur, st.Texts[0], dest, c.stmtArgs(call)); ok {
+		c.judge(cur, call, rd)
+	}
 }

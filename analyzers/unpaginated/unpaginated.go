@@ -190,7 +190,9 @@ func (c *checker) sqlQuery(cur inspector.Cursor, call *ast.CallExpr, fn *types.F
 		if dest == nil {
 			dest = c.resultVar(cur)
 		}
-		c.judge(cur, call, c.sqlRead(text, dest))
+		if rd, ok := c.sqlReadCall(cur, text, dest, argsAfter(call, arg)); ok {
+			c.judge(cur, call, rd)
+		}
 	} else if rd, ok := c.optionalLimitRead(cur, call, arg); ok {
 		c.judge(cur, call, rd)
 	} else {
@@ -233,8 +235,37 @@ func (c *checker) stmtQuery(cur inspector.Cursor, call *ast.CallExpr) {
 		return
 	}
 	if sql, ok := c.sqlUnbounded(fnNode, text); ok {
-		c.judge(cur, call, c.sqlRead(sql, c.resultVar(cur)))
+		if rd, ok := c.sqlReadCall(cur, sql, c.resultVar(cur), c.stmtArgs(call)); ok {
+			c.judge(cur, call, rd)
+		}
 	}
+}
+
+// argsAfter returns the arguments of call after arg: a query's parameters.
+// A spread slice (args...) hides them: nil.
+func argsAfter(call *ast.CallExpr, arg ast.Expr) []ast.Expr {
+	if call.Ellipsis.IsValid() {
+		return nil
+	}
+	for i, a := range call.Args {
+		if a == arg {
+			return call.Args[i+1:]
+		}
+	}
+	return nil
+}
+
+// stmtArgs returns the parameters of a prepared statement's query: its
+// arguments after a leading context.
+func (c *checker) stmtArgs(call *ast.CallExpr) []ast.Expr {
+	if call.Ellipsis.IsValid() {
+		return nil
+	}
+	args := call.Args
+	if len(args) > 0 && lint.IsNamed(c.info.TypeOf(args[0]), "context", "Context") {
+		args = args[1:]
+	}
+	return args
 }
 
 // --- GORM ---
@@ -320,7 +351,9 @@ func (c *checker) gormFind(cur inspector.Cursor, call *ast.CallExpr, fn *types.F
 		case "Scopes", "FindInBatches", "First", "Take", "Last":
 			return
 		case "Raw":
-			raw = cc
+			if raw == nil || inReceiverChain(call, cc) {
+				raw = cc // the Raw this chain runs, not one of an earlier statement on the same variable
+			}
 		case "Or":
 			or = true
 		case "Where":
@@ -344,7 +377,9 @@ func (c *checker) gormFind(cur inspector.Cursor, call *ast.CallExpr, fn *types.F
 			return
 		}
 		if text, ok := c.sqlUnbounded(fnNode, raw.Args[0]); ok {
-			c.judge(cur, call, c.sqlRead(text, c.sliceDest(call.Args)))
+			if rd, ok := c.sqlReadCall(cur, text, c.sliceDest(call.Args), argsAfter(raw, raw.Args[0])); ok {
+				c.judge(cur, call, rd)
+			}
 		}
 		return
 	}
@@ -363,6 +398,7 @@ func (c *checker) gormFind(cur inspector.Cursor, call *ast.CallExpr, fn *types.F
 		conds = append(conds, call.Args[1:])
 	}
 	parent := fn.Name() == "Related" // the children of the model
+	var parentCols []string
 	for _, args := range conds {
 		switch c.gormCond(fnNode, args, tables) {
 		case sqltext.RowsBounded:
@@ -370,7 +406,9 @@ func (c *checker) gormFind(cur inspector.Cursor, call *ast.CallExpr, fn *types.F
 		case sqltext.RowsUnknown:
 			unknown = true
 		}
-		parent = parent || c.gormParent(fnNode, args)
+		isParent, cols := c.gormParent(fnNode, args)
+		parent = parent || isParent
+		parentCols = append(parentCols, cols...)
 	}
 	if unknown || unique && !or {
 		return
@@ -380,21 +418,41 @@ func (c *checker) gormFind(cur inspector.Cursor, call *ast.CallExpr, fn *types.F
 			return
 		}
 	}
-	c.judge(cur, call, read{api: apiGORM, tables: tables, parent: parent, dest: c.sliceDest(call.Args[:1])})
+	c.judge(cur, call, read{api: apiGORM, tables: tables, parent: parent, parentCols: parentCols, dest: c.sliceDest(call.Args[:1])})
+}
+
+// inReceiverChain reports whether inner is written in the method chain
+// that call ends (db.Raw(q).Scan(&x): Raw is in Scan's chain).
+func inReceiverChain(call, inner *ast.CallExpr) bool {
+	for e := ast.Unparen(call.Fun); ; {
+		sel, ok := e.(*ast.SelectorExpr)
+		if !ok {
+			return false
+		}
+		c, ok := ast.Unparen(sel.X).(*ast.CallExpr)
+		if !ok {
+			return false
+		}
+		if c == inner {
+			return true
+		}
+		e = ast.Unparen(c.Fun)
+	}
 }
 
 // gormParent reports whether the conditions of a Where (or Find's inline
 // ones) require a column to equal a value the caller passes: a string
-// condition with such an equality, or a struct or map literal with keys.
-func (c *checker) gormParent(fn ast.Node, args []ast.Expr) bool {
+// condition with such an equality, or a struct or map literal with keys;
+// cols are the columns when a string condition names them.
+func (c *checker) gormParent(fn ast.Node, args []ast.Expr) (parent bool, cols []string) {
 	if len(args) == 0 {
-		return false
+		return false, nil
 	}
 	if text, ok := lint.StaticString(c.info, fn, args[0], sqltext.Hole); ok {
 		if t := c.info.TypeOf(args[0]); t != nil {
 			if b, ok := t.Underlying().(*types.Basic); ok && b.Info()&types.IsString != 0 {
 				sh, ok := c.cfg.ShapeOf("SELECT * FROM t WHERE " + text)
-				return ok && sh.Parent
+				return ok && sh.Parent, sh.ParentCols
 			}
 		}
 	}
@@ -403,9 +461,9 @@ func (c *checker) gormParent(fn ast.Node, args []ast.Expr) bool {
 		e = ast.Unparen(u.X)
 	}
 	if lit, ok := e.(*ast.CompositeLit); ok {
-		return len(lit.Elts) > 0
+		return len(lit.Elts) > 0, nil
 	}
-	return true // a value built elsewhere: a filter we cannot read
+	return true, nil // a value built elsewhere: a filter we cannot read
 }
 
 // gormCond judges the conditions of a Where or of Find's inline

@@ -40,18 +40,45 @@ func TestRanges(t *testing.T) {
 		sql  string
 		want Shape
 	}{
-		{"SELECT * FROM events WHERE id > $1 ORDER BY id", Shape{Tables: events, Range: true}},
-		{"SELECT * FROM events WHERE created_at >= ?", Shape{Tables: events, Range: true}},
-		{"SELECT * FROM events WHERE created_at < $1 ORDER BY created_at DESC", Shape{Tables: events, Range: true}},
+		{"SELECT * FROM events WHERE id > $1 ORDER BY id", Shape{Tables: events, Range: true, LowArgs: []int{0}}},
+		{"SELECT * FROM events WHERE created_at >= ?", Shape{Tables: events, Range: true, LowArgs: []int{0}}},
+		{"SELECT * FROM events WHERE kind = ? AND created_at >= ?", Shape{Tables: events, Parent: true, ParentCols: []string{"kind"}, Range: true, LowArgs: []int{1}}},
+		{"SELECT * FROM events WHERE created_at < $1 ORDER BY created_at DESC", Shape{Tables: events, Range: true, HighOpen: true}},
 		{"SELECT * FROM events WHERE at BETWEEN $1 AND $2", Shape{Tables: events, Window: true}},
 		{"SELECT * FROM events WHERE at >= $1 AND at < $2 AND kind = 'x'", Shape{Tables: events, Window: true}},
-		{"SELECT * FROM events WHERE at >= $1 AND id < $2", Shape{Tables: events, Range: true}},
-		{"SELECT * FROM events WHERE endpoint_id = $1 AND at BETWEEN $2 AND $3", Shape{Tables: events, Parent: true, Window: true}},
-		{"SELECT * FROM events WHERE at > now() - interval '1 day'", Shape{Tables: events}},
+		{"SELECT * FROM events WHERE at >= $2 AND id < $1", Shape{Tables: events, Range: true, LowArgs: []int{1}, HighOpen: true}},
+		{"SELECT * FROM events WHERE endpoint_id = $1 AND at BETWEEN $2 AND $3", Shape{Tables: events, Parent: true, ParentCols: []string{"endpoint_id"}, Window: true}},
+		// A lower bound taken from the clock is a recent period; an upper
+		// one (everything due by now) is not.
+		{"SELECT * FROM events WHERE at > now() - interval '1 day'", Shape{Tables: events, Window: true}},
+		{"SELECT * FROM events WHERE at >= DATE_SUB(NOW(), INTERVAL 7 DAY)", Shape{Tables: events, Window: true}},
+		{"SELECT * FROM events WHERE at > datetime('now', '-1 day')", Shape{Tables: events, Window: true}},
+		{"SELECT * FROM jobs WHERE run_at <= NOW()", Shape{Tables: []string{"jobs"}}},
+		{"SELECT * FROM events WHERE at > NOW() - $1::interval", Shape{Tables: events, Range: true, LowArgs: []int{0}}},
 	} {
 		got, ok := cfg.ShapeOf(tt.sql)
 		if !ok || !reflect.DeepEqual(got, tt.want) {
 			t.Errorf("ShapeOf(%q) = %+v, %v; want %+v", tt.sql, got, ok, tt.want)
+		}
+	}
+}
+
+// An upsert writes one row per key: it does not make a table grow.
+func TestKeyed(t *testing.T) {
+	for sql, want := range map[string]bool{
+		"INSERT INTO metric (name, sqls) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET sqls = $2": true,
+		"INSERT INTO config (`key`, value) VALUES (?, ?) ON DUPLICATE KEY UPDATE value = ?":          true,
+		"INSERT IGNORE INTO users_active (userid, ts) VALUES (?, ?)":                                 true,
+		"INSERT OR REPLACE INTO kv VALUES (?, ?)":                                                    true,
+		"REPLACE INTO settings VALUES (?)":                                                           true,
+		"MERGE INTO t USING s ON t.id = s.id WHEN MATCHED THEN UPDATE SET a = s.a":                   true,
+		"INSERT INTO events (kind) VALUES ($1)":                                                      false,
+		"INSERT INTO events (kind) SELECT kind FROM staged WHERE note = 'ON CONFLICT'":               false,
+		"INSERT INTO t (a) VALUES ($1) RETURNING id":                                                 false,
+		"UPDATE t SET a = 1": false,
+	} {
+		if got := Keyed(sql); got != want {
+			t.Errorf("Keyed(%q) = %v, want %v", sql, got, want)
 		}
 	}
 }

@@ -193,6 +193,9 @@ type reader struct {
 	// sides records, while a WHERE is read for its Shape, which sides of
 	// each column a comparison with a caller's value bounds.
 	sides map[string]rangeSides
+	// lowArgs are the argument positions of the parameters each column's
+	// low side is compared with.
+	lowArgs map[string][]int
 }
 
 // rows judges the query expression [lo, hi) whose top level is depth d.
@@ -321,6 +324,21 @@ var selectModifiers = map[string]bool{
 	"SQL_SMALL_RESULT": true, "SQL_BIG_RESULT": true,
 }
 
+// fewColumns reports whether the select list [lo, hi) names one or two
+// expressions and no *: what a DISTINCT makes one row per value of.
+func (r *reader) fewColumns(lo, hi int) bool {
+	items := 1
+	for i := lo; i < hi; i = r.skip(i) {
+		switch t := r.toks[i]; {
+		case t.Kind == Comma:
+			items++
+		case t.Kind == Op && t.Text == "*":
+			return false
+		}
+	}
+	return lo < hi && items <= 2
+}
+
 // clauseWords end the clause before them.
 var clauseWords = map[string]bool{
 	"FROM": true, "WHERE": true, "GROUP": true, "HAVING": true, "WINDOW": true, "ORDER": true,
@@ -333,6 +351,7 @@ func (r *reader) selectRows(lo, hi, d int) Rows {
 		return RowsBounded
 	}
 	i := lo + 1
+	distinct := false
 	for i < hi {
 		t := r.toks[i]
 		switch {
@@ -342,6 +361,8 @@ func (r *reader) selectRows(lo, hi, d int) Rows {
 			i++
 			if r.is(i, hi, "ON") && r.kindAt(i+1, hi) == LParen {
 				i = r.skip(i + 1)
+			} else {
+				distinct = true
 			}
 			continue
 		case t.Kind == Word && selectModifiers[strings.ToUpper(t.Text)]:
@@ -384,6 +405,10 @@ func (r *reader) selectRows(lo, hi, d int) Rows {
 	from, ok := clauses["FROM"]
 	if !ok {
 		return RowsBounded // SELECT 1, SELECT now(), SELECT EXISTS(...)
+	}
+	if distinct && r.fewColumns(listLo, from) {
+		// SELECT DISTINCT endpoint_key: one row per value, like a GROUP BY.
+		return RowsUnknown
 	}
 	if _, grouped := clauses["GROUP"]; grouped {
 		// One row per group: how many groups there are (statuses, days,

@@ -2,6 +2,7 @@ package sqltext
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -288,6 +289,42 @@ func Target(sql string) string {
 	return ""
 }
 
+// Keyed reports whether the first write in sql is an upsert: INSERT ...
+// ON CONFLICT, ON DUPLICATE KEY UPDATE, INSERT IGNORE, INSERT OR REPLACE,
+// REPLACE, UPSERT or MERGE. Its rows are one per key (a setting, a
+// registered task, a metric definition), so running it again, even in a
+// loop, does not make the table grow with use.
+func Keyed(sql string) bool {
+	stmts, _ := split(sql)
+	for _, s := range stmts {
+		n := len(s.toks)
+		lo := 0
+		if s.is(0, n, "WITH") {
+			if lo, _ = s.with(0, n); lo < 0 {
+				continue
+			}
+		}
+		switch s.kind(lo, n) {
+		case Replace, Upsert, Merge:
+			return true
+		case Insert:
+		default:
+			continue
+		}
+		for i := lo + 1; i < n; i = s.skip(i) {
+			t := s.toks[i]
+			if i < lo+3 && (t.Is("IGNORE") || t.Is("OR")) {
+				return true
+			}
+			if t.Is("ON") && (s.is(i+1, n, "CONFLICT") || s.is(i+1, n, "DUPLICATE")) {
+				return true
+			}
+		}
+		return false
+	}
+	return false
+}
+
 // A Shape tells which tables an unbounded read scans and how its WHERE
 // narrows them.
 type Shape struct {
@@ -296,14 +333,28 @@ type Shape struct {
 	// equal a value the caller passes (user_id = $1, campaign_id IN (?)):
 	// the rows belong to one parent, or to the few the caller lists.
 	Parent bool
+	// ParentCols are those columns, lower case, without qualifier.
+	ParentCols []string
 	// Range is true when a condition compares a column with a value the
 	// caller passes (id > $1, created_at >= ?) and no other condition
 	// bounds that column on the other side: an open range, everything
 	// after a cursor.
 	Range bool
 	// Window is true when every such comparison is closed (BETWEEN, or
-	// both > and < on the same column): a window the caller chooses.
+	// both > and < on the same column): a window the caller chooses. A
+	// lower bound relative to the current time (created_at > NOW() -
+	// INTERVAL '7 days') closes its column too: the rows of a recent period.
 	Window bool
+	// LowArgs are the positions (0-based, in the query's arguments) of the
+	// parameters that open ranges start from (id > $1, created_at >= ?),
+	// when the range is open on the low side only; the caller may show that
+	// they are relative to the current time. Unknown positions (named
+	// parameters) are -1.
+	LowArgs []int
+	// HighOpen is true when a column is bounded only from above
+	// (send_date <= $1): everything up to a point, such as a queue's due
+	// items.
+	HighOpen bool
 	// Switch is the outermost LIMIT when a caller can switch it off
 	// (LIMIT NULLIF($1, 0)) or it is off (LIMIT ALL); see limitSwitch.
 	Switch string
@@ -374,6 +425,15 @@ func (r *reader) shape() (Shape, bool) {
 		r.sides = make(map[string]rangeSides)
 		r.conditions(where+1, end, &sh)
 		sh.Range, sh.Window = openRange(r.sides)
+		for col, s := range r.sides {
+			switch {
+			case s.high && !s.low:
+				sh.HighOpen = true
+			case s.low && !s.high:
+				sh.LowArgs = append(sh.LowArgs, r.lowArgs[col]...)
+			}
+		}
+		slices.Sort(sh.LowArgs)
 	}
 	return sh, true
 }
@@ -383,6 +443,7 @@ func (r *reader) shape() (Shape, bool) {
 func (r *reader) conditions(lo, hi int, sh *Shape) {
 	for i := lo; i < hi; i = r.skip(i) {
 		if r.toks[i].Is("OR") {
+			r.eitherParent(lo, hi, sh)
 			return
 		}
 	}
@@ -408,6 +469,44 @@ func (r *reader) conditions(lo, hi int, sh *Shape) {
 	}
 }
 
+// eitherParent reads an OR of conditions [lo, hi): when every branch picks
+// a parent's rows (user1 = $1 OR user2 = $1) or is a column IS NULL (the
+// shared rows beside a client's own: client = $1 OR client IS NULL), the
+// rows are still those of the caller's parent.
+func (r *reader) eitherParent(lo, hi int, sh *Shape) {
+	var cols []string
+	start := lo
+	for i := lo; i <= hi; {
+		if i < hi && !r.toks[i].Is("OR") {
+			i = r.skip(i)
+			continue
+		}
+		if !r.isNull(start, i) {
+			var branch Shape
+			saved := r.sides
+			r.sides = nil // a range inside an OR bounds nothing for sure
+			r.conditions(start, i, &branch)
+			r.sides = saved
+			if !branch.Parent {
+				return
+			}
+			cols = append(cols, branch.ParentCols...)
+		}
+		i++
+		start = i
+	}
+	if len(cols) > 0 {
+		sh.Parent = true
+		sh.ParentCols = append(sh.ParentCols, cols...)
+	}
+}
+
+// isNull reports whether [lo, hi) is "column IS NULL".
+func (r *reader) isNull(lo, hi int) bool {
+	_, j := r.column(lo, hi)
+	return j > lo && j+2 == hi && r.toks[j].Is("IS") && r.toks[j+1].Is("NULL")
+}
+
 func (r *reader) condition(lo, hi int, sh *Shape) {
 	if lo < hi && r.toks[lo].Kind == LParen && r.match[lo] == hi-1 {
 		r.conditions(lo+1, hi-1, sh)
@@ -422,12 +521,80 @@ func (r *reader) condition(lo, hi int, sh *Shape) {
 	case t.Kind == Op && (t.Text == "=" || t.Text == "=="), t.Is("IN"):
 		if r.callerValue(j+1, hi) {
 			sh.Parent = true
+			sh.ParentCols = append(sh.ParentCols, strings.ToLower(col))
 		}
 	case t.Kind == Op && (t.Text == ">" || t.Text == ">=" || t.Text == "<" || t.Text == "<="), t.Is("BETWEEN"):
-		if r.callerValue(j+1, hi) {
+		switch {
+		case strings.HasPrefix(t.Text, ">") && r.nowRelative(j+1, hi):
+			// A recent period (NOW() - INTERVAL '1 day'): closed by the clock.
+			r.bound(col, Token{Kind: Word, Text: "BETWEEN"})
+		case r.callerValue(j+1, hi):
 			r.bound(col, t)
+			if strings.HasPrefix(t.Text, ">") {
+				r.noteLowArgs(col, j+1, hi)
+			}
 		}
 	}
+}
+
+// nowWords are the SQL spellings of the current time.
+var nowWords = map[string]bool{
+	"NOW": true, "CURRENT_TIMESTAMP": true, "CURRENT_DATE": true, "LOCALTIMESTAMP": true,
+	"SYSDATE": true, "GETDATE": true, "GETUTCDATE": true, "UTC_TIMESTAMP": true, "SYSDATETIME": true,
+}
+
+// nowRelative reports whether [lo, hi) is computed from the current time
+// and no caller's value: NOW() - INTERVAL '7 days', DATE_SUB(NOW(),
+// INTERVAL 1 DAY), datetime('now', '-1 day').
+func (r *reader) nowRelative(lo, hi int) bool {
+	now := false
+	for i := lo; i < hi; i++ {
+		t := r.toks[i]
+		switch {
+		case t.Kind == Param || t.Kind == HoleTok || t.Is("SELECT"):
+			return false
+		case t.Kind == Word && nowWords[strings.ToUpper(t.Text)]:
+			now = true
+		case t.Kind == String && strings.EqualFold(strings.Trim(t.Text, "'"), "now"):
+			now = true
+		}
+	}
+	return now
+}
+
+// noteLowArgs records the argument positions of the parameters in
+// [lo, hi), the low side of col's range.
+func (r *reader) noteLowArgs(col string, lo, hi int) {
+	if r.lowArgs == nil {
+		r.lowArgs = make(map[string][]int)
+	}
+	col = strings.ToLower(col)
+	for i := lo; i < hi; i++ {
+		if r.toks[i].Kind == Param {
+			r.lowArgs[col] = append(r.lowArgs[col], r.argIndex(i))
+		}
+	}
+}
+
+// argIndex is the position in the query's arguments of the parameter at
+// token i: n-1 for $n, the count of ? before it for ?, -1 for a named one.
+func (r *reader) argIndex(i int) int {
+	text := r.toks[i].Text
+	switch {
+	case text == "?":
+		n := 0
+		for _, t := range r.toks[:i] {
+			if t.Kind == Param && t.Text == "?" {
+				n++
+			}
+		}
+		return n
+	case strings.HasPrefix(text, "$"):
+		if n, err := strconv.Atoi(text[1:]); err == nil && n > 0 {
+			return n - 1
+		}
+	}
+	return -1
 }
 
 // callerValue reports whether [lo, hi) holds a parameter or hole: a value

@@ -141,6 +141,11 @@ func TestRows(t *testing.T) {
 		{"TABLE users", RowsUnbounded},
 		{"SELECT DISTINCT ON (a) a, b FROM t ORDER BY a", RowsUnbounded},
 		{"SELECT a IS DISTINCT FROM b, c FROM t", RowsUnbounded},
+		{"SELECT DISTINCT u.* FROM users u JOIN orders o ON o.user_id = u.id", RowsUnbounded},
+		{"SELECT DISTINCT id, name, email FROM users", RowsUnbounded},
+		// One row per value, like a GROUP BY: how many values is not in the text.
+		{"SELECT DISTINCT e.endpoint_key FROM endpoints e JOIN results r ON r.endpoint_id = e.id", RowsUnknown},
+		{"SELECT DISTINCT kind, region FROM events", RowsUnknown},
 		{"SELECT * FROM t WHERE x BETWEEN 1 AND 2 AND y = 3", RowsUnbounded},
 		{"SELECT 1; SELECT * FROM t", RowsUnbounded},
 		{"SELECT id FROM jobs WHERE state = 'ready' FOR UPDATE SKIP LOCKED", RowsUnbounded},

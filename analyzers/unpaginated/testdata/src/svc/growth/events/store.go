@@ -81,6 +81,13 @@ func (s *Store) Deliver(ctx context.Context, id int64) error {
 	return err
 }
 
+// The deliveries of one event are written once, with it: the children of
+// an occurrence are its details, not a stream.
 func (s *Store) Deliveries(ctx context.Context, event int64) (*sql.Rows, error) {
-	return s.db.QueryContext(ctx, "SELECT * FROM deliveries WHERE event_id = $1", event) // want `table deliveries grows with use \(rows are inserted at store.go:80, one per occurrence\)`
+	return s.db.QueryContext(ctx, "SELECT * FROM deliveries WHERE event_id = $1", event)
+}
+
+// The deliveries of one webhook accumulate for as long as it exists.
+func (s *Store) WebhookDeliveries(ctx context.Context, hook int64) (*sql.Rows, error) {
+	return s.db.QueryContext(ctx, "SELECT * FROM deliveries WHERE webhook_id = $1 ORDER BY id DESC", hook) // want `table deliveries grows with use \(rows are inserted at store.go:80, one per occurrence\)`
 }

@@ -1,0 +1,110 @@
+package recent // want package:`tables\(grows: user_notifications; written: housekeeper_tasks user_notifications; keys: \)`
+
+// This package holds reads whose size the code bounds without a LIMIT:
+// a period taken from the clock, only the first row, one row per value,
+// and upserts that look like inserts in a loop.
+
+import (
+	"context"
+	"database/sql"
+	"net/http"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
+)
+
+const notificationDays = 30
+
+type Store struct {
+	db   *sql.DB
+	pool *pgxpool.Pool
+}
+
+// Notify records a notification per event: user_notifications grows.
+func (s *Store) Notify(ctx context.Context, to, from int64) error {
+	_, err := s.db.ExecContext(ctx, "INSERT INTO user_notifications (touser, fromuser) VALUES (?, ?)", to, from)
+	return err
+}
+
+// The last month of one user's notifications: the period is taken from
+// the clock, so the rows are those of thirty days, not of the table's life.
+func (s *Store) Recent(ctx context.Context, me int64) (*sql.Rows, error) {
+	start := time.Now().AddDate(0, 0, -notificationDays).Format("2006-01-02")
+	return s.db.QueryContext(ctx, "SELECT * FROM user_notifications WHERE touser = ? AND timestamp >= ? ORDER BY id DESC", me, start)
+}
+
+// The same period written in SQL.
+func (s *Store) RecentSQL(ctx context.Context) (*sql.Rows, error) {
+	return s.db.QueryContext(ctx, "SELECT * FROM user_notifications WHERE timestamp > NOW() - INTERVAL 1 DAY")
+}
+
+// A since the client sends is a cursor it chooses: an old one returns
+// every notification ever written.
+func (s *Store) Since(ctx context.Context, r *http.Request) (*sql.Rows, error) {
+	since := r.URL.Query().Get("since")
+	return s.db.QueryContext(ctx, "SELECT * FROM user_notifications WHERE timestamp >= ?", since) // want `table user_notifications grows with use`
+}
+
+// A period whose length the caller chooses is not a recent period.
+func (s *Store) LastDays(ctx context.Context, days int) (*sql.Rows, error) {
+	start := time.Now().AddDate(0, 0, -days)
+	return s.db.QueryContext(ctx, "SELECT * FROM user_notifications WHERE timestamp >= ?", start) // want `table user_notifications grows with use`
+}
+
+// Everything due by now: a queue's backlog, as large as the backlog gets.
+func (s *Store) Due(ctx context.Context) (*sql.Rows, error) {
+	return s.db.QueryContext(ctx, "SELECT * FROM user_notifications WHERE send_at <= ?", time.Now()) // want `table user_notifications grows with use`
+}
+
+// Only the first row is read: the newest notification.
+func (s *Store) Newest(ctx context.Context, me int64) (int64, error) {
+	rows, err := s.db.QueryContext(ctx, "SELECT id FROM user_notifications WHERE touser = ? ORDER BY id DESC", me)
+	if err != nil {
+		return 0, err
+	}
+	defer rows.Close()
+	var id int64
+	if rows.Next() {
+		err = rows.Scan(&id)
+	}
+	return id, err
+}
+
+func (s *Store) NewestPgx(ctx context.Context, kind string) (int64, error) {
+	rows, err := s.pool.Query(ctx, "SELECT id FROM user_notifications WHERE kind = $1 ORDER BY id DESC", kind)
+	if err != nil {
+		return 0, err
+	}
+	return pgx.CollectOneRow(rows, pgx.RowTo[int64])
+}
+
+// Every row is read when Next is looped over.
+func (s *Store) AllOfKind(ctx context.Context, kind string) ([]int64, error) {
+	rows, err := s.pool.Query(ctx, "SELECT id FROM user_notifications WHERE kind = $1", kind) // want `table user_notifications grows with use`
+	if err != nil {
+		return nil, err
+	}
+	return pgx.CollectRows(rows, pgx.RowTo[int64])
+}
+
+// One row per sender: how many senders there are is not in the text.
+func (s *Store) Senders(ctx context.Context) (*sql.Rows, error) {
+	return s.db.QueryContext(ctx, "SELECT DISTINCT fromuser FROM user_notifications")
+}
+
+// SyncTasks registers the housekeeping tasks the binary knows, one row
+// per task key: an upsert in a loop keeps a set, it does not grow one.
+func (s *Store) SyncTasks(ctx context.Context, keys []string) error {
+	for _, k := range keys {
+		if _, err := s.db.ExecContext(ctx, "INSERT INTO housekeeper_tasks (task_key) VALUES (?) ON DUPLICATE KEY UPDATE task_key = VALUES(task_key)", k); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Every registered task, read by the scheduler.
+func (s *Store) Tasks(ctx context.Context) (*sql.Rows, error) {
+	return s.db.QueryContext(ctx, "SELECT task_key FROM housekeeper_tasks WHERE enabled = 1")
+}
