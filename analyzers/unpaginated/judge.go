@@ -71,10 +71,38 @@ func (c *checker) sqlReadCall(cur inspector.Cursor, text string, dest types.Obje
 	fn := lint.OutermostFunc(cur)
 	rd := c.sqlRead(text, dest)
 	c.clockWindow(fn, &rd, args)
+	rd.parentCols, rd.parent = c.callerParents(rd.shape.ParentCols, rd.shape.ParentArgs, args, rd.parent)
 	if rows := c.resultVar(cur); rows != nil && c.readsOneRow(fn, rows) {
 		return rd, false // only the first row is read
 	}
 	return rd, true
+}
+
+// callerParents drops from cols those compared only with constants the
+// code passes (collection = ? with SpamCollection): a category, not a
+// parent the caller picks. parent is false when no column is left.
+func (c *checker) callerParents(cols []string, colArgs [][]int, args []ast.Expr, parent bool) ([]string, bool) {
+	if !parent || len(cols) == 0 || len(colArgs) != len(cols) || args == nil {
+		return cols, parent
+	}
+	var kept []string
+	for i, col := range cols {
+		if !c.constArgs(colArgs[i], args) {
+			kept = append(kept, col)
+		}
+	}
+	return kept, len(kept) > 0
+}
+
+// constArgs reports whether every argument at the positions idx is a
+// constant.
+func (c *checker) constArgs(idx []int, args []ast.Expr) bool {
+	for _, i := range idx {
+		if i < 0 || i >= len(args) || c.info.Types[args[i]].Value == nil {
+			return false
+		}
+	}
+	return len(idx) > 0
 }
 
 // judge reports an unbounded read when the code shows it will grow (see

@@ -320,7 +320,7 @@ func (c *checker) gormFind(cur inspector.Cursor, call *ast.CallExpr, fn *types.F
 	}
 	for _, root := range chain.Roots {
 		if rc, ok := ast.Unparen(root).(*ast.CallExpr); ok {
-			if rfn := lint.Callee(c.info, rc); rfn == nil || rfn.Pkg() == nil || rfn.Pkg().Path() != fn.Pkg().Path() {
+			if rfn := lint.Callee(c.info, rc); rfn == nil || rfn.Pkg() == nil || rfn.Pkg().Path() != fn.Pkg().Path() && !c.handleGetter(rc, rfn) {
 				return // a helper builds the query: it may paginate
 			}
 		}
@@ -421,6 +421,32 @@ func (c *checker) gormFind(cur inspector.Cursor, call *ast.CallExpr, fn *types.F
 	c.judge(cur, call, read{api: apiGORM, tables: tables, parent: parent, parentCols: parentCols, dest: c.sliceDest(call.Args[:1])})
 }
 
+// handleGetter reports whether call returns the program's database handle
+// rather than a query it built: a function of this package with no
+// arguments (getDB(), DB()) whose body adds no Limit, Offset or Scopes.
+func (c *checker) handleGetter(call *ast.CallExpr, fn *types.Func) bool {
+	if len(call.Args) > 0 || fn.Pkg() != c.p.Pkg || fn.Signature().Recv() != nil {
+		return false
+	}
+	for f := range c.p.Files() {
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Body == nil || c.info.Defs[fd.Name] != fn {
+				continue
+			}
+			paginates := false
+			ast.Inspect(fd.Body, func(n ast.Node) bool {
+				if sel, ok := n.(*ast.SelectorExpr); ok && (sel.Sel.Name == "Limit" || sel.Sel.Name == "Offset" || sel.Sel.Name == "Scopes") {
+					paginates = true
+				}
+				return !paginates
+			})
+			return !paginates
+		}
+	}
+	return false
+}
+
 // inReceiverChain reports whether inner is written in the method chain
 // that call ends (db.Raw(q).Scan(&x): Raw is in Scan's chain).
 func inReceiverChain(call, inner *ast.CallExpr) bool {
@@ -452,7 +478,11 @@ func (c *checker) gormParent(fn ast.Node, args []ast.Expr) (parent bool, cols []
 		if t := c.info.TypeOf(args[0]); t != nil {
 			if b, ok := t.Underlying().(*types.Basic); ok && b.Info()&types.IsString != 0 {
 				sh, ok := c.cfg.ShapeOf("SELECT * FROM t WHERE " + text)
-				return ok && sh.Parent, sh.ParentCols
+				if !ok {
+					return false, nil
+				}
+				cols, parent := c.callerParents(sh.ParentCols, sh.ParentArgs, args[1:], sh.Parent)
+				return parent, cols
 			}
 		}
 	}

@@ -42,12 +42,12 @@ func TestRanges(t *testing.T) {
 	}{
 		{"SELECT * FROM events WHERE id > $1 ORDER BY id", Shape{Tables: events, Range: true, LowArgs: []int{0}}},
 		{"SELECT * FROM events WHERE created_at >= ?", Shape{Tables: events, Range: true, LowArgs: []int{0}}},
-		{"SELECT * FROM events WHERE kind = ? AND created_at >= ?", Shape{Tables: events, Parent: true, ParentCols: []string{"kind"}, Range: true, LowArgs: []int{1}}},
+		{"SELECT * FROM events WHERE kind = ? AND created_at >= ?", Shape{Tables: events, Parent: true, ParentCols: []string{"kind"}, ParentArgs: [][]int{{0}}, Range: true, LowArgs: []int{1}}},
 		{"SELECT * FROM events WHERE created_at < $1 ORDER BY created_at DESC", Shape{Tables: events, Range: true, HighOpen: true}},
 		{"SELECT * FROM events WHERE at BETWEEN $1 AND $2", Shape{Tables: events, Window: true}},
 		{"SELECT * FROM events WHERE at >= $1 AND at < $2 AND kind = 'x'", Shape{Tables: events, Window: true}},
 		{"SELECT * FROM events WHERE at >= $2 AND id < $1", Shape{Tables: events, Range: true, LowArgs: []int{1}, HighOpen: true}},
-		{"SELECT * FROM events WHERE endpoint_id = $1 AND at BETWEEN $2 AND $3", Shape{Tables: events, Parent: true, ParentCols: []string{"endpoint_id"}, Window: true}},
+		{"SELECT * FROM events WHERE endpoint_id = $1 AND at BETWEEN $2 AND $3", Shape{Tables: events, Parent: true, ParentCols: []string{"endpoint_id"}, ParentArgs: [][]int{{0}}, Window: true}},
 		// A lower bound taken from the clock is a recent period; an upper
 		// one (everything due by now) is not.
 		{"SELECT * FROM events WHERE at > now() - interval '1 day'", Shape{Tables: events, Window: true}},

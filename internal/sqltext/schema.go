@@ -335,6 +335,11 @@ type Shape struct {
 	Parent bool
 	// ParentCols are those columns, lower case, without qualifier.
 	ParentCols []string
+	// ParentArgs are, for each of ParentCols, the positions (0-based, in
+	// the query's arguments; -1 when unknown) of the parameters it is
+	// compared with: a caller passing a constant there filters by a
+	// category rather than picking a parent.
+	ParentArgs [][]int
 	// Range is true when a condition compares a column with a value the
 	// caller passes (id > $1, created_at >= ?) and no other condition
 	// bounds that column on the other side: an open range, everything
@@ -475,6 +480,7 @@ func (r *reader) conditions(lo, hi int, sh *Shape) {
 // rows are still those of the caller's parent.
 func (r *reader) eitherParent(lo, hi int, sh *Shape) {
 	var cols []string
+	var args [][]int
 	start := lo
 	for i := lo; i <= hi; {
 		if i < hi && !r.toks[i].Is("OR") {
@@ -491,6 +497,7 @@ func (r *reader) eitherParent(lo, hi int, sh *Shape) {
 				return
 			}
 			cols = append(cols, branch.ParentCols...)
+			args = append(args, branch.ParentArgs...)
 		}
 		i++
 		start = i
@@ -498,6 +505,7 @@ func (r *reader) eitherParent(lo, hi int, sh *Shape) {
 	if len(cols) > 0 {
 		sh.Parent = true
 		sh.ParentCols = append(sh.ParentCols, cols...)
+		sh.ParentArgs = append(sh.ParentArgs, args...)
 	}
 }
 
@@ -522,6 +530,7 @@ func (r *reader) condition(lo, hi int, sh *Shape) {
 		if r.callerValue(j+1, hi) {
 			sh.Parent = true
 			sh.ParentCols = append(sh.ParentCols, strings.ToLower(col))
+			sh.ParentArgs = append(sh.ParentArgs, r.paramArgs(j+1, hi))
 		}
 	case t.Kind == Op && (t.Text == ">" || t.Text == ">=" || t.Text == "<" || t.Text == "<="), t.Is("BETWEEN"):
 		switch {
@@ -569,11 +578,18 @@ func (r *reader) noteLowArgs(col string, lo, hi int) {
 		r.lowArgs = make(map[string][]int)
 	}
 	col = strings.ToLower(col)
+	r.lowArgs[col] = append(r.lowArgs[col], r.paramArgs(lo, hi)...)
+}
+
+// paramArgs returns the argument positions of the parameters in [lo, hi).
+func (r *reader) paramArgs(lo, hi int) []int {
+	var out []int
 	for i := lo; i < hi; i++ {
 		if r.toks[i].Kind == Param {
-			r.lowArgs[col] = append(r.lowArgs[col], r.argIndex(i))
+			out = append(out, r.argIndex(i))
 		}
 	}
+	return out
 }
 
 // argIndex is the position in the query's arguments of the parameter at

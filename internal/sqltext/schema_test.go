@@ -76,16 +76,16 @@ func TestShapeOf(t *testing.T) {
 	}{
 		{"SELECT * FROM events", Shape{Tables: []string{"events"}}, true},
 		{"SELECT e.* FROM app.events e JOIN users u ON u.id = e.user_id WHERE u.org_id = $1 ORDER BY e.at",
-			Shape{Tables: []string{"events", "users"}, Parent: true, ParentCols: []string{"org_id"}}, true},
+			Shape{Tables: []string{"events", "users"}, Parent: true, ParentCols: []string{"org_id"}, ParentArgs: [][]int{{0}}}, true},
 		{"SELECT * FROM events WHERE id > $1", Shape{Tables: []string{"events"}, Range: true, LowArgs: []int{0}}, true},
 		{"SELECT * FROM events WHERE status = 'new'", Shape{Tables: []string{"events"}}, true},
 		{"SELECT * FROM events WHERE a = $1 OR b > $2", Shape{Tables: []string{"events"}}, true},
 		{"SELECT * FROM events WHERE a = $1 OR b = 'x'", Shape{Tables: []string{"events"}}, true},
 		// Either role of the caller's value, or its rows and the shared ones.
 		{"SELECT * FROM chat_rooms WHERE (user1 = ? OR user2 = ?) ORDER BY latest DESC",
-			Shape{Tables: []string{"chat_rooms"}, Parent: true, ParentCols: []string{"user1", "user2"}}, true},
+			Shape{Tables: []string{"chat_rooms"}, Parent: true, ParentCols: []string{"user1", "user2"}, ParentArgs: [][]int{{0}, {1}}}, true},
 		{"SELECT * FROM chain WHERE live AND (client_name = $1 OR client_name IS NULL)",
-			Shape{Tables: []string{"chain"}, Parent: true, ParentCols: []string{"client_name"}}, true},
+			Shape{Tables: []string{"chain"}, Parent: true, ParentCols: []string{"client_name"}, ParentArgs: [][]int{{0}}}, true},
 		{"SELECT * FROM events WHERE a IS NULL OR b IS NULL", Shape{Tables: []string{"events"}}, true},
 		{"SELECT * FROM events LIMIT 5", Shape{}, false},
 	} {

@@ -1,4 +1,4 @@
-package recent // want package:`tables\(grows: user_notifications; written: housekeeper_tasks user_notifications; keys: \)`
+package recent // want package:`tables\(grows: spam_users user_notifications; written: housekeeper_tasks spam_users user_notifications; keys: \)`
 
 // This package holds reads whose size the code bounds without a LIMIT:
 // a period taken from the clock, only the first row, one row per value,
@@ -107,4 +107,28 @@ func (s *Store) SyncTasks(ctx context.Context, keys []string) error {
 // Every registered task, read by the scheduler.
 func (s *Store) Tasks(ctx context.Context) (*sql.Rows, error) {
 	return s.db.QueryContext(ctx, "SELECT task_key FROM housekeeper_tasks WHERE enabled = 1")
+}
+
+const collectionSpammer = "Spammer"
+
+// Flag records a user in a spam collection, for each reported message.
+func (s *Store) Flag(ctx context.Context, users []int64, collection string) error {
+	for _, u := range users {
+		if _, err := s.db.ExecContext(ctx, "INSERT INTO spam_users (userid, collection) VALUES (?, ?)", u, collection); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// The users of one collection the caller names: a parent's rows, in a
+// table that grows by adding users in a loop. Not reported.
+func (s *Store) InCollection(ctx context.Context, collection string) (*sql.Rows, error) {
+	return s.db.QueryContext(ctx, "SELECT userid FROM spam_users WHERE collection = ?", collection)
+}
+
+// Every confirmed spammer: the code passes a constant, so the filter is a
+// category of the whole table, not a parent the caller picks.
+func (s *Store) Spammers(ctx context.Context) (*sql.Rows, error) {
+	return s.db.QueryContext(ctx, "SELECT userid FROM spam_users WHERE collection = ?", collectionSpammer) // want `table spam_users grows with use \(rows are inserted in a loop at recent.go:\d+\)`
 }
