@@ -105,7 +105,7 @@ func (c *checker) reportRoot(fn *types.Func, calls []factCall) {
 	for _, fc := range rest {
 		d.Related = append(d.Related, analysis.RelatedInformation{
 			Pos: fc.call.Pos(), End: fc.call.End(),
-			Message: fmt.Sprintf("called here, where %s is in scope", fc.a.display()),
+			Message: fmt.Sprintf("called here, where %s is in scope", fc.a.displayCaller()),
 		})
 	}
 	c.p.Report(d)
@@ -114,7 +114,7 @@ func (c *checker) reportRoot(fn *types.Func, calls []factCall) {
 // firstCall names the first call for a message: "first: api.go:88, with
 // r.Context()", or without "first" when it is the only one.
 func (c *checker) firstCall(calls []factCall) string {
-	where := fmt.Sprintf("%s:%d, with %s", filepath.Base(calls[0].pos.Filename), calls[0].pos.Line, calls[0].a.display())
+	where := fmt.Sprintf("%s:%d, with %s", filepath.Base(calls[0].pos.Filename), calls[0].pos.Line, calls[0].a.displayCaller())
 	if len(calls) == 1 {
 		return where
 	}

@@ -81,6 +81,16 @@ func (a *avail) display() string {
 	return "the function's context parameter"
 }
 
+// displayCaller names the available context of a call site in a grouped
+// finding, saying when the caller must first name its parameter (a
+// context declared _ cannot be passed as it stands).
+func (a *avail) displayCaller() string {
+	if a.expr() == "" && !a.field {
+		return "an unnamed context parameter, to name and pass"
+	}
+	return a.display()
+}
+
 // sourceOf returns the context a function type's parameters make
 // available. A context.Context parameter wins over the framework types.
 func (c *checker) sourceOf(ft *ast.FuncType) *avail {
@@ -158,6 +168,10 @@ func (c *checker) contextAt(cur inspector.Cursor) (*avail, *ast.FuncDecl) {
 			// Deferred cleanup runs as the function returns, often after
 			// ctx is cancelled: a fresh context there is deliberate.
 			return nil, nil
+		case *ast.IfStmt:
+			if c.cleanupOnError(cur, n) {
+				return nil, nil
+			}
 		case *ast.GoStmt:
 			goroutine = true
 			direct = false
