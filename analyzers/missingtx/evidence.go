@@ -212,6 +212,9 @@ func (f *flow) produced(out []proof) {
 			if i, ok := f.index[x]; ok {
 				return i
 			}
+			if tv, ok := info.Types[x.Fun]; ok && tv.IsType() && len(x.Args) == 1 {
+				return source(x.Args[0]) // id = uint64(lastID)
+			}
 			if sel, ok := ast.Unparen(x.Fun).(*ast.SelectorExpr); ok {
 				return source(sel.X)
 			}

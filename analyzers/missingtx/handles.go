@@ -673,3 +673,35 @@ func (c *checker) globalString(e ast.Expr) ast.Expr {
 	}
 	return c.globalValue(v)
 }
+
+// gormSQLDB returns the GORM handle that the *sql.DB e was taken from
+// (sqlDB, err := db.DB(), in the function), or nil.
+func (c *checker) gormSQLDB(u *unit, e ast.Expr) ast.Expr {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok || u.body == nil {
+		return nil
+	}
+	v, ok := c.info.ObjectOf(id).(*types.Var)
+	if !ok {
+		return nil
+	}
+	var from ast.Expr
+	ast.Inspect(u.body, func(n ast.Node) bool {
+		as, ok := n.(*ast.AssignStmt)
+		if !ok || len(as.Rhs) != 1 || len(as.Lhs) == 0 {
+			return from == nil
+		}
+		if lid, ok := as.Lhs[0].(*ast.Ident); !ok || c.info.ObjectOf(lid) != v {
+			return true
+		}
+		call, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		if fn := lint.Callee(c.info, call); lint.IsMethod(fn, gormPkg, "DB", "DB") {
+			from = ast.Unparen(call.Fun).(*ast.SelectorExpr).X
+		}
+		return from == nil
+	})
+	return from
+}

@@ -70,6 +70,13 @@ func (c *checker) writeOf(u *unit, call *ast.CallExpr) *write {
 		}
 		w.family = family
 		w.org = c.eval(u, recv, 0)
+		if family == "sql" {
+			if g := c.gormSQLDB(u, recv); g != nil {
+				// sqlDB, _ := db.DB(): the same database as GORM's handle,
+				// so its writes add up with db's.
+				w.family, w.org = "gorm", c.eval(u, g, 0)
+			}
+		}
 		if w.org.state == nontxState && w.org.key != "" && c.stmtTxKeys(u)[w.org.key] {
 			w.org.state = txState // between BEGIN and COMMIT statements on a pinned connection
 		}
