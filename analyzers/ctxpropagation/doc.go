@@ -53,7 +53,7 @@ marked Deprecated (go-swagger's NewXParamsWithContext), a fresh
 context after <-ctx.Done() or in a case <-ctx.Done(): branch (graceful
 shutdown), in a deferred call or a callback run later (cleanup that must
 outlive cancellation), a cleanup call (cancelUpload, abortSession,
-rollbackCreate) in an error branch that returns (if err != nil {...}), the root of signal.NotifyContext or of a
+rollbackCreate) in an error branch (if err != nil {...}), the root of signal.NotifyContext or of a
 long-lived component kept in a struct field, a default for a nil ctx, a
 local that holds ctx and is set to a fresh root in a branch (an opt-in
 detach),

@@ -21,13 +21,10 @@ var errorCleanupWords = []string{"abort", "cancel", "rollback", "cleanup", "clea
 
 // cleanupOnError reports whether the call at cur cleans up (its name says
 // so) inside the body of is, an error branch: is tests an error against
-// nil and its body ends by returning.
+// nil.
 func (c *checker) cleanupOnError(cur inspector.Cursor, is *ast.IfStmt) bool {
 	call, ok := cur.Node().(*ast.CallExpr)
-	if !ok || call.Pos() < is.Body.Pos() || call.End() > is.Body.End() || len(is.Body.List) == 0 {
-		return false
-	}
-	if _, ok := is.Body.List[len(is.Body.List)-1].(*ast.ReturnStmt); !ok {
+	if !ok || call.Pos() < is.Body.Pos() || call.End() > is.Body.End() {
 		return false
 	}
 	fn := lint.Callee(c.info, call)
