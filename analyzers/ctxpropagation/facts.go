@@ -47,6 +47,9 @@ type candidate struct {
 	reason string
 	edges  []*types.Func
 	fact   *noContextIO
+	// via is the callee the fact was reached through (fact.Via), when
+	// the fact is not the function's own.
+	via *types.Func
 }
 
 // A pendingCall is a call, where a context is available, of a function of
@@ -359,6 +362,7 @@ func (c *checker) solveFacts() {
 	// during a walk would make the message depend on that order.
 	for {
 		found := map[*candidate]*noContextIO{}
+		vias := map[*candidate]*types.Func{}
 		for _, cand := range c.cands {
 			if cand.fact != nil {
 				continue
@@ -370,6 +374,7 @@ func (c *checker) solveFacts() {
 						origin = f.Origin
 					}
 					found[cand] = &noContextIO{Reason: reason, Origin: origin, Via: funcName(e)}
+					vias[cand] = e
 					break
 				}
 			}
@@ -378,7 +383,7 @@ func (c *checker) solveFacts() {
 			break
 		}
 		for cand, f := range found {
-			cand.fact = f
+			cand.fact, cand.via = f, vias[cand]
 		}
 	}
 	for obj, cand := range c.cands {

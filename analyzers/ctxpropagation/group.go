@@ -7,6 +7,7 @@ import (
 	"go/types"
 	"path/filepath"
 	"slices"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 )
@@ -61,7 +62,7 @@ func (c *checker) reportFactCalls() {
 	groups := map[*types.Func][]factCall{}
 	var order []*types.Func // callees in the order of their first call
 	for _, fc := range calls {
-		key := fc.fn.Origin()
+		key := c.wrappedRoot(fc.fn.Origin())
 		if groups[key] == nil {
 			order = append(order, key)
 		}
@@ -70,6 +71,28 @@ func (c *checker) reportFactCalls() {
 	for _, fn := range order {
 		c.reportRoot(fn, groups[fn])
 	}
+}
+
+// wrappedRoot follows fn's fact through the wrappers of this package
+// (getClient calls c.get, which calls http.Get) to the function that drops
+// the context itself, as long as each step is declared in an analyzed
+// file of this package: giving that function a ctx parameter forces the
+// wrappers to take one too, so their callers belong to its finding.
+func (c *checker) wrappedRoot(fn *types.Func) *types.Func {
+	seen := map[*types.Func]bool{}
+	for !seen[fn] {
+		seen[fn] = true
+		cand := c.cands[fn]
+		if cand == nil || cand.via == nil {
+			return fn
+		}
+		next := cand.via.Origin()
+		if c.rootAt(next) == token.NoPos || c.cands[next] == nil || c.cands[next].fact == nil {
+			return fn
+		}
+		fn = next
+	}
+	return fn
 }
 
 // rootAt returns where the finding for fn's calls sits: fn's declaration
@@ -92,8 +115,17 @@ func (c *checker) reportRoot(fn *types.Func, calls []factCall) {
 	if at := c.rootAt(fn); at.IsValid() {
 		d.Pos, d.End = at, at+token.Pos(len(fn.Name()))
 		rest = calls
-		d.Message = fmt.Sprintf("%s does its I/O without a context (%s) and is called from %s that %s a context in scope (%s), whose deadline and cancellation do not reach it; add a ctx parameter to it and pass each caller's context",
-			funcName(first.fn), first.fact.explain(), plural(len(calls), "call site"), verb(len(calls), "has", "have"), c.firstCall(calls))
+		fact, wrappers := first.fact, c.wrappers(fn, calls)
+		if f := c.factOf(fn); f != nil {
+			fact = f
+		}
+		through, fix := "", "add a ctx parameter to it and pass each caller's context"
+		if len(wrappers) > 0 {
+			through = fmt.Sprintf(", directly or through %s of this package (%s),", plural(len(wrappers), "wrapper"), strings.Join(wrappers, ", "))
+			fix = "add a ctx parameter to it and to the wrappers, and pass each caller's context"
+		}
+		d.Message = fmt.Sprintf("%s does its I/O without a context (%s) and is called%s from %s that %s a context in scope (%s), whose deadline and cancellation do not reach it; %s",
+			funcName(fn), fact.explain(), through, plural(len(calls), "call site"), verb(len(calls), "has", "have"), c.firstCall(calls), fix)
 	} else {
 		more := ""
 		if len(rest) > 0 {
@@ -103,12 +135,30 @@ func (c *checker) reportRoot(fn *types.Func, calls []factCall) {
 			funcName(first.fn), first.fact.explain(), first.a.display(), more, orCtx(first.a))
 	}
 	for _, fc := range rest {
+		called := "called here"
+		if fc.fn.Origin() != fn {
+			called = "called here through " + funcName(fc.fn)
+		}
 		d.Related = append(d.Related, analysis.RelatedInformation{
 			Pos: fc.call.Pos(), End: fc.call.End(),
-			Message: fmt.Sprintf("called here, where %s is in scope", fc.a.displayCaller()),
+			Message: fmt.Sprintf("%s, where %s is in scope", called, fc.a.displayCaller()),
 		})
 	}
 	c.p.Report(d)
+}
+
+// wrappers names, in the order of their first call, the functions other
+// than fn that calls reach fn through.
+func (c *checker) wrappers(fn *types.Func, calls []factCall) []string {
+	var out []string
+	seen := map[*types.Func]bool{fn: true}
+	for _, fc := range calls {
+		if w := fc.fn.Origin(); !seen[w] {
+			seen[w] = true
+			out = append(out, funcName(w))
+		}
+	}
+	return out
 }
 
 // firstCall names the first call for a message: "first: api.go:88, with

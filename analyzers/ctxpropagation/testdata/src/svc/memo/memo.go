@@ -26,7 +26,7 @@ type Deps struct {
 }
 
 // loadClient fetches the client's settings: I/O without a context.
-func loadClient(addr string) *Client { // want loadClient:`noContextIO\(calls http\.Get, which takes no context\)`
+func loadClient(addr string) *Client { // want loadClient:`noContextIO\(calls http\.Get, which takes no context\)` `memo.loadClient does its I/O without a context \(it calls http.Get, which takes no context\) and is called, directly or through 1 wrapper of this package \(memo.Deps.Profile\), from 1 call site`
 	resp, err := http.Get(addr + "/settings")
 	if err != nil {
 		return nil
@@ -117,8 +117,10 @@ func (d *Deps) Plan() *Plan { // want Plan:`noContextIO\(calls http\.Get, which 
 	return &Plan{Name: "free"}
 }
 
-// Profile caches per input: a new user is a fetch during that request.
-func (d *Deps) Profile(user string) *Client { // want Profile:`noContextIO\(via memo\.loadClient: memo\.loadClient calls http\.Get, which takes no context\)` `memo.Deps.Profile does its I/O without a context \(via memo.loadClient`
+// Profile caches per input: a new user is a fetch during that request,
+// reported at loadClient, the function that drops the context, with
+// Profile named as the wrapper it is reached through.
+func (d *Deps) Profile(user string) *Client { // want Profile:`noContextIO\(via memo\.loadClient: memo\.loadClient calls http\.Get, which takes no context\)`
 	if d.profiles[user] == nil {
 		d.profiles[user] = loadClient(d.addr + "/profiles/" + user)
 	}
