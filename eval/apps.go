@@ -21,7 +21,7 @@ type app struct {
 	Name        string
 	Owner, Repo string
 	Commit      string
-	Half        string // "tune" or "report"
+	Half        string // "tune", "report" or "fresh"
 	Notes       string // the line's notes, directives included
 	Setup       setup
 	Line        int // in apps.txt, for error messages
@@ -40,7 +40,13 @@ type setup struct {
 const (
 	halfTune   = "tune"
 	halfReport = "report"
+	// halfFresh are apps added to be measured only, after the report half
+	// had been read for a round: a report half nobody has seen yet.
+	halfFresh = "fresh"
 )
+
+// knownHalf reports whether h names a half.
+func knownHalf(h string) bool { return h == halfTune || h == halfReport || h == halfFresh }
 
 func (a app) Dir() string { return filepath.Join(corpusDir(), "apps", a.Name) }
 
@@ -122,8 +128,8 @@ func parseAppLine(line string) (app, error) {
 	if !commitPattern.MatchString(a.Commit) {
 		return a, fmt.Errorf("%s: commit %q is not a full 40-hex SHA", a.Name, a.Commit)
 	}
-	if a.Half != halfTune && a.Half != halfReport {
-		return a, fmt.Errorf("%s: half %q is neither %s nor %s", a.Name, a.Half, halfTune, halfReport)
+	if !knownHalf(a.Half) {
+		return a, fmt.Errorf("%s: half %q is not %s, %s or %s", a.Name, a.Half, halfTune, halfReport, halfFresh)
 	}
 	var err error
 	if a.Setup, err = parseDirectives(f[4:]); err != nil {

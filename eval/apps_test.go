@@ -13,13 +13,17 @@ func TestParseAppsGoodLines(t *testing.T) {
 realworld github.com/gothinkster/golang-gin-realworld-example-app ` + sha1 + ` tune
 
 shop github.com/acme/shop.git ` + sha1 + ` report gin + gorm; needs embed=web/dist,static/*.html embed=docs replace=github.com/a/b=>github.com/c/b@v1.2.3 go=1.22 moddir=backend skip=./internal/cgo/...,tools
+late github.com/acme/late ` + sha1 + ` fresh
 `
 	apps, err := parseApps(strings.NewReader(in))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(apps) != 2 {
-		t.Fatalf("got %d apps, want 2", len(apps))
+	if len(apps) != 3 {
+		t.Fatalf("got %d apps, want 3", len(apps))
+	}
+	if apps[2].Half != halfFresh {
+		t.Errorf("third app's half = %q, want %q", apps[2].Half, halfFresh)
 	}
 	rw := apps[0]
 	if rw.Name != "realworld" || rw.Owner != "gothinkster" || rw.Repo != "golang-gin-realworld-example-app" ||

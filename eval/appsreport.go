@@ -19,7 +19,7 @@ const (
 	groupStd   = "std"
 )
 
-var groupOrder = []string{halfTune, halfReport, groupProxy, groupStd}
+var groupOrder = []string{halfTune, halfReport, halfFresh, groupProxy, groupStd}
 
 // A targetScore is one evaluated target matched against its triage.
 type targetScore struct {

@@ -33,22 +33,22 @@ func main() {
 	case "run":
 		fs := flag.NewFlagSet("run", flag.ExitOnError)
 		appsOnly := fs.Bool("apps-only", false, "evaluate only the apps of eval/apps.txt")
-		half := fs.String("half", "", "evaluate only the apps of this half: tune or report")
+		half := fs.String("half", "", "evaluate only the apps of this half: tune, report or fresh")
 		once := fs.Bool("once", false, "run each target once: skip the second run that checks determinism (half the time)")
 		fs.Parse(os.Args[2:])
 		opts := evalOptions{only: fs.Args(), appsOnly: *appsOnly, half: *half, once: *once}
-		if opts.half != "" && opts.half != halfTune && opts.half != halfReport {
-			err = fmt.Errorf("-half %q: want tune or report", opts.half)
+		if opts.half != "" && !knownHalf(opts.half) {
+			err = fmt.Errorf("-half %q: want tune, report or fresh", opts.half)
 		} else if err = checkNames(opts.only, true); err == nil {
 			err = evaluate(opts)
 		}
 	case "score":
 		fs := flag.NewFlagSet("score", flag.ExitOnError)
-		half := fs.String("half", "", "score only the apps of this half: tune or report")
+		half := fs.String("half", "", "score only the apps of this half: tune, report or fresh")
 		fs.Parse(os.Args[2:])
 		opts := evalOptions{only: fs.Args(), appsOnly: true, half: *half}
-		if opts.half != "" && opts.half != halfTune && opts.half != halfReport {
-			err = fmt.Errorf("-half %q: want tune or report", opts.half)
+		if opts.half != "" && !knownHalf(opts.half) {
+			err = fmt.Errorf("-half %q: want tune, report or fresh", opts.half)
 		} else if err = checkNames(opts.only, true); err == nil {
 			err = rescore(opts)
 		}
