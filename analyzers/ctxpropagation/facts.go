@@ -50,6 +50,9 @@ type candidate struct {
 	// via is the callee the fact was reached through (fact.Via), when
 	// the fact is not the function's own.
 	via *types.Func
+	// handsOn is set while reason is a fresh context handed to a call
+	// rather than a context-less call.
+	handsOn bool
 }
 
 // A pendingCall is a call, where a context is available, of a function of
@@ -313,16 +316,19 @@ func (c *checker) recordTrigger(decl *ast.FuncDecl, fn *types.Func, tw *twin, fr
 	}
 	switch {
 	case tw != nil && !(tw.logging && !logging) && !isCleanup(fn.Name()):
-		if cand.reason == "" {
+		// A context-less call (http.Get) is the I/O itself: it names the
+		// fact over a fresh context handed on, which the callee may ignore.
+		if cand.reason == "" || cand.handsOn {
 			if tw.name != "" {
 				cand.reason = "calls " + funcName(fn) + " instead of " + tw.name
 			} else {
 				cand.reason = "calls " + funcName(fn) + ", which takes no context"
 			}
+			cand.handsOn = false
 		}
 	case freshArg != "":
 		if cand.reason == "" {
-			cand.reason = freshArg
+			cand.reason, cand.handsOn = freshArg, true
 		}
 	case ownFunc && fn.Origin() != obj:
 		cand.edges = append(cand.edges, fn.Origin())
