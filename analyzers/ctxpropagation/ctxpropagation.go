@@ -52,7 +52,10 @@ func init() {
 
 // A checker holds one package's state.
 type checker struct {
-	p *lint.Pass
+	// registersCtxValidation caches whether the package registers a
+	// context-taking validation (see inertValidator); nil until asked.
+	registersCtxValidation *bool
+	p                      *lint.Pass
 	// deprecated holds the objects whose doc says "Deprecated:", in this
 	// package and its dependencies: a deprecated twin is not offered.
 	deprecated map[types.Object]*deprecated.IsDeprecated

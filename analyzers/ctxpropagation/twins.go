@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/types"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -130,7 +131,7 @@ var twinSuffixes = []string{"Context", "WithContext", "Ctx"}
 // Then the fixed table and the extra-twins setting.
 func (c *checker) twinFor(fn *types.Func, call *ast.CallExpr) *twin {
 	sig, ok := fn.Type().(*types.Signature)
-	if !ok || c.takesContext(sig) {
+	if !ok || c.takesContext(sig) || c.inertValidator(fn) {
 		return nil
 	}
 	var recvT types.Type
@@ -603,4 +604,31 @@ func (c *checker) funcValues() map[types.Object]bool {
 		m[fn] = true
 	}
 	return m
+}
+
+// validatorPkgs are go-playground/validator's import paths. Its Ctx
+// methods (StructCtx, VarCtx) only hand the context to validation
+// functions registered with RegisterValidationCtx: validation itself does
+// no I/O.
+var validatorPkgs = []string{"github.com/go-playground/validator/v10", "gopkg.in/go-playground/validator.v9", "github.com/go-playground/validator"}
+
+// inertValidator reports whether fn is a validator method whose context
+// twin would carry the context nowhere: the package registers no
+// context-taking validation.
+func (c *checker) inertValidator(fn *types.Func) bool {
+	if fn.Pkg() == nil || !slices.Contains(validatorPkgs, fn.Pkg().Path()) {
+		return false
+	}
+	if c.registersCtxValidation == nil {
+		found := false
+		for cur := range c.ins.Root().Preorder((*ast.SelectorExpr)(nil)) {
+			name := cur.Node().(*ast.SelectorExpr).Sel.Name
+			if strings.HasPrefix(name, "Register") && strings.HasSuffix(name, "Ctx") {
+				found = true
+				break
+			}
+		}
+		c.registersCtxValidation = &found
+	}
+	return !*c.registersCtxValidation
 }
