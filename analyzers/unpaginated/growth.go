@@ -162,6 +162,11 @@ var entryWords = map[string]bool{"entry": true, "entries": true, "record": true,
 // results of one suite run, the attachments of one message, which are
 // written once with it).
 func (c *checker) growsPerParent(table string, parentCols []string) bool {
+	for _, col := range parentCols {
+		if c.spread[table][col] {
+			return true
+		}
+	}
 	if !recordsOccurrences(table) {
 		return false
 	}
@@ -172,6 +177,40 @@ func (c *checker) growsPerParent(table string, parentCols []string) bool {
 		}
 	}
 	return true
+}
+
+// notePerParent records the columns of a loop insert whose value comes
+// from the loop's variables (order_items' sku, ranging over an order's
+// items): each round adds a row to a different parent, so over many calls
+// every parent's rows accumulate (a best-seller's sales). A column the
+// loop keeps fixed (the order_id of the items) makes one parent's children
+// at once, which says nothing of their number.
+func (c *checker) notePerParent(cur inspector.Cursor, ins insert) {
+	for anc := range cur.Enclosing((*ast.RangeStmt)(nil)) {
+		rs := anc.Node().(*ast.RangeStmt)
+		var vars []types.Object
+		for _, e := range []ast.Expr{rs.Key, rs.Value} {
+			if id, ok := e.(*ast.Ident); ok && id.Name != "_" {
+				if obj := c.info.ObjectOf(id); obj != nil {
+					vars = append(vars, obj)
+				}
+			}
+		}
+		for col, arg := range ins.cols {
+			for _, v := range vars {
+				if lint.Mentions(c.info, arg, v) {
+					if c.spread == nil {
+						c.spread = make(map[string]map[string]bool)
+					}
+					if c.spread[ins.table] == nil {
+						c.spread[ins.table] = make(map[string]bool)
+					}
+					c.spread[ins.table][strings.ToLower(col)] = true
+				}
+			}
+		}
+		return
+	}
 }
 
 // collect reads the package: its schema, the tables it inserts into and
@@ -190,6 +229,7 @@ func (c *checker) collect() {
 			}
 			if why := c.hot(cur); why != "" {
 				c.grow(ins.table, "rows are inserted "+why+" at "+c.where(ins.pos), ins.pos)
+				c.notePerParent(cur, ins)
 			} else if recordsOccurrences(ins.table) {
 				c.grow(ins.table, "rows are inserted at "+c.where(ins.pos)+", one per occurrence", ins.pos)
 			} else if fn := c.enclosingFunc(cur); fn != nil {
@@ -261,6 +301,8 @@ type insert struct {
 	// IGNORE, GORM FirstOrCreate or Clauses(clause.OnConflict{})): one row
 	// per key, however often it runs.
 	keyed bool
+	// cols are the arguments SQL text gives its columns, when it lists them.
+	cols map[string]ast.Expr
 }
 
 // inserts returns the inserts the call at cur makes: SQL text that
@@ -301,6 +343,13 @@ func (c *checker) inserts(cur inspector.Cursor) []insert {
 				if t := sqltext.Target(text); t != "" {
 					keyed = sqltext.Keyed(text)
 					add(t)
+					cols := make(map[string]ast.Expr)
+					for col, i := range sqltext.InsertArgs(text) {
+						if args := argsAfter(call, a); i < len(args) {
+							cols[col] = args[i]
+						}
+					}
+					out[len(out)-1].cols = cols
 				}
 			}
 		}

@@ -60,11 +60,14 @@ const (
 const danger = "the result grows with the table until it spikes memory, times out or saturates the database"
 
 type checker struct {
-	p    *lint.Pass
-	info *types.Info
-	cfg  *sqltext.Config
-	once *lint.OneShots    // command-line one-shots, built on first use
-	ddl  map[ast.Node]bool // functions and migration lists: do they change the schema
+	p *lint.Pass
+	// spread holds, per table, the columns a loop insert fills from the
+	// loop's variables (see notePerParent).
+	spread map[string]map[string]bool
+	info   *types.Info
+	cfg    *sqltext.Config
+	once   *lint.OneShots    // command-line one-shots, built on first use
+	ddl    map[ast.Node]bool // functions and migration lists: do they change the schema
 	// tables is the growth evidence and unique keys of the tables.
 	tables *tables
 	// deleters caches whether a function deletes rows.

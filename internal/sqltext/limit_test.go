@@ -82,3 +82,14 @@ func TestKeyed(t *testing.T) {
 		}
 	}
 }
+
+func TestInsertArgs(t *testing.T) {
+	got := InsertArgs("INSERT INTO order_items (order_id, sku, quantity, at) VALUES ($1, $2, $3, now())")
+	want := map[string]int{"order_id": 0, "sku": 1, "quantity": 2}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("InsertArgs = %v, want %v", got, want)
+	}
+	if got := InsertArgs("INSERT INTO t (a, b) VALUES (?, lower(?))"); !reflect.DeepEqual(got, map[string]int{"a": 0}) {
+		t.Errorf("InsertArgs with an expression = %v", got)
+	}
+}

@@ -628,3 +628,49 @@ func (r *reader) callerValue(lo, hi int) bool {
 	}
 	return false
 }
+
+// InsertArgs maps the columns of the first INSERT in sql that lists its
+// columns and a single VALUES row to the positions of the query arguments
+// they take (INSERT INTO t (a, b) VALUES ($1, $2): a→0, b→1). Columns
+// given a constant or an expression are left out.
+func InsertArgs(sql string) map[string]int {
+	stmts, _ := split(sql)
+	for _, s := range stmts {
+		n := len(s.toks)
+		if s.kind(0, n) != Insert {
+			continue
+		}
+		var cols []string
+		for i := 1; i < n; i++ {
+			if s.toks[i].Kind == LParen && cols == nil {
+				cols = s.columnList(i)
+				i = s.match[i]
+				continue
+			}
+			if !s.toks[i].Is("VALUES") || i+1 >= n || s.toks[i+1].Kind != LParen || cols == nil {
+				continue
+			}
+			r := &reader{stmt: s}
+			lo, hi := s.group(i + 1)
+			out := make(map[string]int)
+			k, start := 0, lo
+			for j := lo; j <= hi; j++ {
+				if j < hi && s.toks[j].Kind != Comma {
+					if s.toks[j].Kind == LParen {
+						j = s.match[j]
+					}
+					continue
+				}
+				if j == start+1 && s.toks[start].Kind == Param && k < len(cols) {
+					if a := r.argIndex(start); a >= 0 {
+						out[cols[k]] = a
+					}
+				}
+				k++
+				start = j + 1
+			}
+			return out
+		}
+	}
+	return nil
+}

@@ -1,4 +1,4 @@
-package recent // want package:`tables\(grows: spam_users user_notifications; written: housekeeper_tasks spam_users user_notifications; keys: \)`
+package recent // want package:`tables\(grows: sales spam_users user_notifications; written: housekeeper_tasks sales spam_users user_notifications; keys: \)`
 
 // This package holds reads whose size the code bounds without a LIMIT:
 // a period taken from the clock, only the first row, one row per value,
@@ -131,4 +131,25 @@ func (s *Store) InCollection(ctx context.Context, collection string) (*sql.Rows,
 // category of the whole table, not a parent the caller picks.
 func (s *Store) Spammers(ctx context.Context) (*sql.Rows, error) {
 	return s.db.QueryContext(ctx, "SELECT userid FROM spam_users WHERE collection = ?", collectionSpammer) // want `table spam_users grows with use \(rows are inserted in a loop at recent.go:\d+\)`
+}
+
+// Sell records an order's lines: one row per sku, in a loop over the
+// order's items. Each order adds a row to each sku it sells.
+func (s *Store) Sell(ctx context.Context, order int64, skus []string) error {
+	for _, sku := range skus {
+		if _, err := s.db.ExecContext(ctx, "INSERT INTO sales (order_id, sku) VALUES (?, ?)", order, sku); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// The sales of one sku accumulate with every order: reported.
+func (s *Store) SalesOf(ctx context.Context, sku string) (*sql.Rows, error) {
+	return s.db.QueryContext(ctx, "SELECT order_id FROM sales WHERE sku = ?", sku) // want `table sales grows with use \(rows are inserted in a loop`
+}
+
+// The lines of one order were written together, in one call: not reported.
+func (s *Store) LinesOf(ctx context.Context, order int64) (*sql.Rows, error) {
+	return s.db.QueryContext(ctx, "SELECT sku FROM sales WHERE order_id = ?", order)
 }
