@@ -53,11 +53,11 @@ func (c *checker) testsError(cond ast.Expr) bool {
 		if !ok || found || b.Op != token.NEQ {
 			return !found
 		}
-		for _, side := range []ast.Expr{b.X, b.Y} {
-			if t := c.info.TypeOf(side); t != nil && types.Identical(t, types.Universe.Lookup("error").Type()) {
-				found = true
-			}
+		isErr := func(e ast.Expr) bool {
+			t := c.info.TypeOf(e)
+			return t != nil && types.Identical(t, types.Universe.Lookup("error").Type())
 		}
+		found = isErr(b.X) && c.info.Types[b.Y].IsNil() || isErr(b.Y) && c.info.Types[b.X].IsNil()
 		return !found
 	})
 	return found

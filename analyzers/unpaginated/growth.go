@@ -360,15 +360,7 @@ func (c *checker) inserts(cur inspector.Cursor) []insert {
 // onConflict reports whether the GORM chain that call ends has a
 // Clauses(clause.OnConflict{...}): an upsert.
 func (c *checker) onConflict(call *ast.CallExpr) bool {
-	for e := ast.Unparen(call.Fun); ; {
-		sel, ok := e.(*ast.SelectorExpr)
-		if !ok {
-			return false
-		}
-		inner, ok := ast.Unparen(sel.X).(*ast.CallExpr)
-		if !ok {
-			return false
-		}
+	for _, inner := range receiverCalls(call) {
 		if fn := lint.Callee(c.info, inner); fn != nil && fn.Name() == "Clauses" {
 			for _, a := range inner.Args {
 				if lint.IsNamed(c.info.TypeOf(a), "gorm.io/gorm/clause", "OnConflict") {
@@ -376,8 +368,8 @@ func (c *checker) onConflict(call *ast.CallExpr) bool {
 				}
 			}
 		}
-		e = ast.Unparen(inner.Fun)
 	}
+	return false
 }
 
 // entCreate returns the entity whose ent create builder (UserCreate,

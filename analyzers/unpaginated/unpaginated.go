@@ -453,18 +453,24 @@ func (c *checker) handleGetter(call *ast.CallExpr, fn *types.Func) bool {
 // inReceiverChain reports whether inner is written in the method chain
 // that call ends (db.Raw(q).Scan(&x): Raw is in Scan's chain).
 func inReceiverChain(call, inner *ast.CallExpr) bool {
+	return slices.Contains(receiverCalls(call), inner)
+}
+
+// receiverCalls returns the calls written in the method chain that call
+// ends, innermost last: Model(...) and Clauses(...) in
+// db.Model(x).Clauses(y).Create(z).
+func receiverCalls(call *ast.CallExpr) []*ast.CallExpr {
+	var out []*ast.CallExpr
 	for e := ast.Unparen(call.Fun); ; {
 		sel, ok := e.(*ast.SelectorExpr)
 		if !ok {
-			return false
+			return out
 		}
 		c, ok := ast.Unparen(sel.X).(*ast.CallExpr)
 		if !ok {
-			return false
+			return out
 		}
-		if c == inner {
-			return true
-		}
+		out = append(out, c)
 		e = ast.Unparen(c.Fun)
 	}
 }

@@ -258,22 +258,9 @@ func (s *stmt) elementKey(table string, lo, hi int, keys map[string][][]string) 
 // Target returns the table (lower case, without schema) that the first
 // INSERT, REPLACE, UPSERT or MERGE in sql writes, or "".
 func Target(sql string) string {
-	stmts, _ := split(sql)
-	for _, s := range stmts {
+	s, lo, _, ok := firstInsert(sql)
+	if ok {
 		n := len(s.toks)
-		lo := 0
-		if s.is(0, n, "WITH") {
-			main, _ := s.with(0, n)
-			if main < 0 {
-				continue
-			}
-			lo = main
-		}
-		switch s.kind(lo, n) {
-		case Insert, Replace, Upsert, Merge:
-		default:
-			continue
-		}
 		for i := lo + 1; i < n && i < lo+6; i++ {
 			t := s.toks[i]
 			if t.Is("INTO") || t.Is("IGNORE") || t.Is("OR") || t.Is("LOW_PRIORITY") || t.Is("DELAYED") ||
@@ -289,12 +276,10 @@ func Target(sql string) string {
 	return ""
 }
 
-// Keyed reports whether the first write in sql is an upsert: INSERT ...
-// ON CONFLICT, ON DUPLICATE KEY UPDATE, INSERT IGNORE, INSERT OR REPLACE,
-// REPLACE, UPSERT or MERGE. Its rows are one per key (a setting, a
-// registered task, a metric definition), so running it again, even in a
-// loop, does not make the table grow with use.
-func Keyed(sql string) bool {
+// firstInsert returns the first statement of sql that adds rows (INSERT,
+// REPLACE, UPSERT or MERGE, possibly after a WITH), the index where that
+// verb starts and its kind.
+func firstInsert(sql string) (s stmt, lo int, k Kind, ok bool) {
 	stmts, _ := split(sql)
 	for _, s := range stmts {
 		n := len(s.toks)
@@ -304,23 +289,36 @@ func Keyed(sql string) bool {
 				continue
 			}
 		}
-		switch s.kind(lo, n) {
-		case Replace, Upsert, Merge:
-			return true
-		case Insert:
-		default:
-			continue
+		switch k := s.kind(lo, n); k {
+		case Insert, Replace, Upsert, Merge:
+			return s, lo, k, true
 		}
-		for i := lo + 1; i < n; i = s.skip(i) {
-			t := s.toks[i]
-			if i < lo+3 && (t.Is("IGNORE") || t.Is("OR")) {
-				return true
-			}
-			if t.Is("ON") && (s.is(i+1, n, "CONFLICT") || s.is(i+1, n, "DUPLICATE")) {
-				return true
-			}
-		}
+	}
+	return stmt{}, 0, Unknown, false
+}
+
+// Keyed reports whether the first write in sql is an upsert: INSERT ...
+// ON CONFLICT, ON DUPLICATE KEY UPDATE, INSERT IGNORE, INSERT OR REPLACE,
+// REPLACE, UPSERT or MERGE. Its rows are one per key (a setting, a
+// registered task, a metric definition), so running it again, even in a
+// loop, does not make the table grow with use.
+func Keyed(sql string) bool {
+	s, lo, k, ok := firstInsert(sql)
+	if !ok {
 		return false
+	}
+	if k != Insert {
+		return true // REPLACE, UPSERT, MERGE
+	}
+	n := len(s.toks)
+	for i := lo + 1; i < n; i = s.skip(i) {
+		t := s.toks[i]
+		if i < lo+3 && (t.Is("IGNORE") || t.Is("OR")) {
+			return true
+		}
+		if t.Is("ON") && (s.is(i+1, n, "CONFLICT") || s.is(i+1, n, "DUPLICATE")) {
+			return true
+		}
 	}
 	return false
 }

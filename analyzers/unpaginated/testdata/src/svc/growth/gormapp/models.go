@@ -1,4 +1,4 @@
-package gormapp // want package:`tables\(grows: device devices recipient recipients; written: device devices header headers preference preferences recipient recipients smtp smtps webhook webhooks; keys: device devices\)`
+package gormapp // want package:`tables\(grows: device devices recipient recipients; written: device devices header headers preference preferences recipient recipients setting settings smtp smtps webhook webhooks; keys: device devices\)`
 
 type Device struct {
 	ID    uint

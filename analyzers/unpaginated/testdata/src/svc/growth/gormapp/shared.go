@@ -1,6 +1,9 @@
 package gormapp
 
-import "gorm.io/gorm"
+import (
+	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
+)
 
 var conn *gorm.DB
 
@@ -21,5 +24,25 @@ func ExportRecipients() ([]Recipient, error) {
 func FirstRecipients() ([]Recipient, error) {
 	var out []Recipient
 	err := firstPage().Find(&out).Error
+	return out, err
+}
+
+// Setting is one key of the settings a file holds.
+type Setting struct{ Key, Value string }
+
+// SyncSettings upserts every key in a loop: one row per key, however often
+// it runs, so settings does not grow.
+func SyncSettings(kv map[string]string) error {
+	for k, v := range kv {
+		if err := conn.Clauses(clause.OnConflict{UpdateAll: true}).Create(&Setting{Key: k, Value: v}).Error; err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func Settings() ([]Setting, error) {
+	var out []Setting
+	err := conn.Where("value <> ''").Find(&out).Error
 	return out, err
 }
