@@ -120,14 +120,23 @@ func (c *checker) collectAssignments() map[*types.Var][]ast.Expr {
 	m := make(map[*types.Var][]ast.Expr)
 	add := func(lhs ast.Expr, rhs ast.Expr) {
 		if v, ok := lint.ObjectOf(c.info, lhs).(*types.Var); ok {
+			v = v.Origin() // a field of a generic type: one entry for all instances
 			m[v] = append(m[v], rhs)
 		}
 	}
 	ins := c.pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	filter := []ast.Node{(*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.IncDecStmt)(nil),
-		(*ast.UnaryExpr)(nil), (*ast.RangeStmt)(nil)}
+		(*ast.UnaryExpr)(nil), (*ast.RangeStmt)(nil), (*ast.KeyValueExpr)(nil)}
 	ins.Preorder(filter, func(n ast.Node) {
 		switch n := n.(type) {
+		case *ast.KeyValueExpr:
+			// A struct literal's field: Stream{sleep: retry.Backoff}. Map
+			// keys resolve to no field and are left out.
+			if id, ok := n.Key.(*ast.Ident); ok {
+				if v, ok := c.info.Uses[id].(*types.Var); ok && v.IsField() {
+					m[v.Origin()] = append(m[v.Origin()], n.Value)
+				}
+			}
 		case *ast.AssignStmt:
 			for i, l := range n.Lhs {
 				var rhs ast.Expr
@@ -261,4 +270,53 @@ func isContextish(t types.Type) bool {
 		return lint.IsNamed(p.Elem(), "net/http", "Request")
 	}
 	return lint.IsNamed(t, "context", "Context")
+}
+
+// hookWaits reports whether a call through a function-valued field or
+// variable (s.sleep(ctx, attempt)) calls a function that waits: a sleep
+// hook that the package sets to a backoff helper so that tests can swap
+// it. The hook is judged by what the package assigns to it.
+func (c *checker) hookWaits(call *ast.CallExpr) bool {
+	v, ok := lint.ObjectOf(c.info, ast.Unparen(call.Fun)).(*types.Var)
+	if !ok {
+		return false
+	}
+	if _, isFunc := v.Type().Underlying().(*types.Signature); !isFunc {
+		return false
+	}
+	v = v.Origin()
+	if c.hooks == nil {
+		c.hooks = make(map[*types.Var]bool)
+	}
+	if done, ok := c.hooks[v]; ok {
+		return done
+	}
+	c.hooks[v] = false // guards recursion: a hook whose closure calls the hook
+	if c.assigned == nil {
+		c.assigned = c.collectAssignments()
+	}
+	waits := c.assignedWaits(v)
+	c.hooks[v] = waits
+	return waits
+}
+
+func (c *checker) assignedWaits(v *types.Var) bool {
+	for _, rhs := range c.assigned[v] {
+		switch e := ast.Unparen(rhs).(type) {
+		case *ast.FuncLit:
+			saved := c.cur
+			c.cur = nil
+			sc := c.scanNodes(false, nil, e.Body)
+			c.cur = saved
+			if sc.library || len(sc.waits) > 0 {
+				return true
+			}
+		case *ast.Ident, *ast.SelectorExpr:
+			fn, ok := lint.ObjectOf(c.info, e).(*types.Func)
+			if ok && (c.isBackoff(fn) || lint.IsFunc(fn, "time", "Sleep") || c.waitsFactOf(fn) != nil) {
+				return true
+			}
+		}
+	}
+	return false
 }

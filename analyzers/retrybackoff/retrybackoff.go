@@ -103,6 +103,10 @@ type checker struct {
 	// assigned holds every assignment to the package's variables,
 	// collected on first use (see singleAssignment).
 	assigned map[*types.Var][]ast.Expr
+	hooks    map[*types.Var]bool // function-valued variables judged by hookWaits
+	// skip is a call the scan leaves out: the event loop's own blocking
+	// operation (see checkSpinLoop).
+	skip *ast.CallExpr
 
 	insp    *inspector.Inspector
 	callers map[*types.Func][]*types.Func // see indexCallers
@@ -339,8 +343,8 @@ func (c *checker) checkLoop(cur inspector.Cursor) {
 	fl := newFlow(c.info, loop, body, label)
 	r := c.findRetry(fl, loop, body)
 	if r == nil {
-		if fs, ok := loop.(*ast.ForStmt); ok {
-			c.checkIterLoop(fs, fl)
+		if fs, ok := loop.(*ast.ForStmt); ok && !c.checkIterLoop(fs, fl) {
+			c.checkSpinLoop(fs, fl)
 		}
 		return
 	}
@@ -367,7 +371,7 @@ func (c *checker) checkLoop(cur inspector.Cursor) {
 		if !identity {
 			problems = append(problems, "has no wait between attempts")
 		}
-	} else if !r.weak && !sc.deadline && !sel {
+	} else if !r.weak && !sc.deadline && !sel && !c.pollsUntilDeadline(cur, body) {
 		// A loop that polls until a deadline, or that retries only the
 		// errors it recognizes and gives up on the others (waiting for a
 		// known transient state), may keep a fixed pace. So may a start-up

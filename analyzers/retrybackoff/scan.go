@@ -170,6 +170,9 @@ func (sc *scanner) selectStmt(s *ast.SelectStmt) {
 			leaves = hasReturn(cc.Body)
 		}
 		switch {
+		case kind == chanTicker && hasDefault:
+			// a non-blocking look at a ticker (has a token expired?)
+			// does not pace the loop
 		case kind == chanTicker:
 			sc.s.ticker = true
 		case kind == chanTime && sc.flow == nil:
@@ -350,8 +353,14 @@ func isUntypedConstFor(info *types.Info, call *ast.CallExpr, a ast.Expr) bool {
 
 func (sc *scanner) call(call *ast.CallExpr) {
 	info := sc.c.info
+	if call == sc.c.skip {
+		return
+	}
 	fn := lint.Callee(info, call)
 	if fn == nil {
+		if sc.c.hookWaits(call) {
+			sc.s.waits = append(sc.s.waits, wait{})
+		}
 		return
 	}
 	if sc.c.isBackoff(fn) {

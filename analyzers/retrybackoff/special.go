@@ -70,6 +70,18 @@ func (c *checker) drawsKey(body *ast.BlockStmt, ops []*ast.CallExpr) bool {
 		}
 		return true
 	})
+	// password, err = genRandomPassword(n): a tuple assigned from a
+	// random call
+	drawnBy := make(map[types.Object]bool)
+	for call, lhs := range c.cur.opAssigns {
+		if c.randomCall(call) {
+			for _, l := range lhs {
+				if obj := lint.ObjectOf(c.info, l); obj != nil {
+					drawnBy[obj] = true
+				}
+			}
+		}
+	}
 	// seen records the shallowest depth at which each variable's
 	// assignments were followed, so that a variable assigned in many places
 	// (generated state machines assign the same few variables thousands of
@@ -89,7 +101,7 @@ func (c *checker) drawsKey(body *ast.BlockStmt, ops []*ast.CallExpr) bool {
 				if !ok || depth > 4 {
 					break
 				}
-				if filled[v] {
+				if filled[v] || drawnBy[v] {
 					found = true
 				}
 				if d, ok := seen[v]; ok && d <= depth {

@@ -1,6 +1,7 @@
 // Package shapes holds loops that look like retries but are judged by
 // their shape: regenerate-on-collision loops, wait-until-ready polls and
-// loops over an iterator that skip read errors.
+// loops over an iterator that skip read errors, and sleep hooks kept in
+// function fields.
 package shapes
 
 import (

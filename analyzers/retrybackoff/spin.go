@@ -1,0 +1,177 @@
+package retrybackoff
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/resilint/resilint/internal/lint"
+)
+
+// checkSpinLoop reports an endless event loop (receive a message, accept a
+// connection, wait for a notification, handle it, go round) that goes
+// round again right after its operation fails, with nothing in the loop
+// that waits. Such a loop is paced only by the operation blocking until
+// the next event; once the connection or listener behind it breaks, the
+// operation fails at once on every call and the loop spins, burning a core
+// and flooding the log, for as long as the failure lasts. It reports
+// whether it reported.
+func (c *checker) checkSpinLoop(fs *ast.ForStmt, fl *flow) bool {
+	if fs.Cond != nil && !c.trivialCond(fs.Cond) {
+		return false
+	}
+	op := c.spinningOp(fs.Body, fl)
+	if op == nil {
+		return false
+	}
+	// The operation itself blocks (that is the loop's pace on success);
+	// anything else that waits, blocks on a channel or backs off paces
+	// the failures too.
+	c.skip = op
+	sc := c.scanNodes(true, fl, fs.Cond, fs.Post, fs.Body)
+	c.skip = nil
+	if sc.library || sc.signal || sc.ticker || sc.timeoutOp || sc.deadline || len(sc.waits) > 0 {
+		return false
+	}
+	name := "its operation"
+	if fn := lint.Callee(c.info, op); fn != nil {
+		name = fn.Name()
+	}
+	c.p.Report(analysis.Diagnostic{Pos: fs.For, End: fs.For + token.Pos(len("for")), Category: "RL607",
+		Message: "event loop goes round again right after " + name + " fails, with no wait: " +
+			"once the connection or listener behind it breaks, " + name + " fails at once on every call and the loop spins, " +
+			"burning a core and flooding the log; wait with a growing delay before the next call, or return the error"})
+	return true
+}
+
+// spinningOp returns the operation an endless loop's body starts with when
+// its failure goes round again: the first error check, if its failing
+// branch neither leaves the loop nor waits, or an error discarded with _.
+// The operation must work on the same thing every time (its receiver and
+// arguments do not change in the loop): handling one message that fails
+// is not retried; reading the next one is what spins. A loop that keeps
+// a position (offset += n) walks batches, not events.
+func (c *checker) spinningOp(body *ast.BlockStmt, fl *flow) *ast.CallExpr {
+	if len(c.cur.stepped) > 0 {
+		return nil
+	}
+	for _, s := range body.List {
+		switch s := s.(type) {
+		case *ast.IfStmt:
+			obj, thenFails, weak, ok := c.errCheck(s.Cond)
+			if !ok {
+				continue
+			}
+			failure := fl.elseOut(s)
+			if thenFails {
+				failure = fl.thenOut(s)
+			}
+			if weak || failure&exit != 0 {
+				return nil // the first operation's failure leaves the loop
+			}
+			var ops []*ast.CallExpr
+			if s.Init != nil {
+				ops = c.ops(s.Init, obj)
+			}
+			if len(ops) == 0 {
+				ops = c.ops(body, obj)
+			}
+			if len(ops) == 1 && c.invariantOp(ops[0]) {
+				return ops[0]
+			}
+		case *ast.AssignStmt:
+			// conn, _ := ln.Accept()
+			if len(s.Rhs) != 1 || len(s.Lhs) < 2 {
+				continue
+			}
+			call, ok := ast.Unparen(s.Rhs[0]).(*ast.CallExpr)
+			if !ok {
+				continue
+			}
+			last, ok := s.Lhs[len(s.Lhs)-1].(*ast.Ident)
+			if ok && last.Name == "_" && lastResultIsError(c.info, call) && c.invariantOp(call) {
+				return call
+			}
+		}
+	}
+	return nil
+}
+
+func lastResultIsError(info *types.Info, call *ast.CallExpr) bool {
+	sig, ok := types.Unalias(info.TypeOf(call.Fun)).(*types.Signature)
+	if !ok || sig.Results().Len() == 0 {
+		return false
+	}
+	return types.Identical(sig.Results().At(sig.Results().Len()-1).Type(), errorType)
+}
+
+// invariantOp reports whether a call works on the same thing on every
+// iteration: a method of a value that outlives the loop (or one taken
+// from it in the loop, c := conn.Conn()), with arguments that do not
+// change. Local file and syscall operations are left to the reader rule.
+func (c *checker) invariantOp(call *ast.CallExpr) bool {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	if _, isPkg := c.info.Uses[identOf(sel.X)].(*types.PkgName); isPkg {
+		return false // a package function: no source that outlives the loop
+	}
+	if c.localOps([]*ast.CallExpr{call}) {
+		return false
+	}
+	if !c.invariant(sel.X, 0) {
+		return false
+	}
+	for _, a := range call.Args {
+		if !c.invariant(a, 0) {
+			return false
+		}
+	}
+	return true
+}
+
+func identOf(e ast.Expr) *ast.Ident {
+	id, _ := ast.Unparen(e).(*ast.Ident)
+	return id
+}
+
+// invariant reports whether every variable e reads is declared outside the
+// loop, or is assigned in the loop only from such expressions.
+func (c *checker) invariant(e ast.Expr, depth int) bool {
+	if depth > 3 {
+		return false
+	}
+	ok := true
+	ast.Inspect(e, func(n ast.Node) bool {
+		id, isID := n.(*ast.Ident)
+		if !ok || !isID {
+			return ok
+		}
+		v, isVar := c.info.Uses[id].(*types.Var)
+		if !isVar || v.IsField() || v.Pkg() == nil {
+			return true
+		}
+		loop := c.cur.loop
+		if v.Pos() < loop.Pos() || v.Pos() >= loop.End() || v.Pkg() != c.pass.Pkg {
+			if len(c.cur.assigns[v]) > 0 {
+				ok = false // changed in the loop
+			}
+			return true
+		}
+		as := c.cur.assigns[v]
+		if len(as) == 0 {
+			ok = false
+			return false
+		}
+		for _, a := range as {
+			if a.rhs == nil || a.op != token.DEFINE && a.op != token.ASSIGN || !c.invariant(a.rhs, depth+1) {
+				ok = false
+			}
+		}
+		return ok
+	})
+	return ok
+}

@@ -1,0 +1,182 @@
+package shapes
+
+import (
+	"context"
+	"errors"
+	"log"
+	"net"
+	"time"
+)
+
+// Event loops: receive the next thing, handle it, go round. They are paced
+// by the receive blocking; a failing receive must not go round at once.
+
+type message struct{ body []byte }
+
+type subscription interface {
+	Receive(ctx context.Context) (*message, error)
+	Ack(m *message)
+}
+
+type notifier interface {
+	WaitForNotification(ctx context.Context) (string, error)
+}
+
+type pool interface {
+	Conn() notifier
+}
+
+type queue interface {
+	Receive(ctx context.Context, handle func(*message) error) error
+	Close(ctx context.Context) error
+}
+
+type namespace interface {
+	NewQueue(name string) (queue, error)
+}
+
+func handle(m *message) error { return nil }
+
+// A subscriber that logs a failed receive and goes round: reported.
+func consume(ctx context.Context, sub subscription) {
+	for { // want `event loop goes round again right after Receive fails, with no wait`
+		msg, err := sub.Receive(ctx)
+		if err != nil {
+			log.Printf("receive: %v", err)
+			continue
+		}
+		if err := handle(msg); err != nil {
+			log.Printf("handle: %v", err)
+			continue
+		}
+		sub.Ack(msg)
+	}
+}
+
+// A listener whose Accept error is thrown away: reported (a closed
+// listener or EMFILE fails every call).
+func serveSFTP(ln net.Listener, serve func(net.Conn)) {
+	go func() {
+		for { // want `event loop goes round again right after Accept fails`
+			conn, _ := ln.Accept()
+			if conn != nil {
+				go serve(conn)
+			}
+		}
+	}()
+}
+
+// LISTEN/NOTIFY on a dedicated connection, checking for cancellation but
+// not waiting: reported (a dropped connection fails at once until the
+// process stops).
+func listen(ctx context.Context, p pool, onNotify func(string)) {
+	for { // want `event loop goes round again right after WaitForNotification fails`
+		select {
+		case <-ctx.Done():
+			return
+		default:
+		}
+		c := p.Conn()
+		if n, err := c.WaitForNotification(ctx); err == nil {
+			onNotify(n)
+		}
+	}
+}
+
+type gateway struct {
+	ctx    context.Context
+	ns     namespace
+	q      queue
+	closed bool
+}
+
+// Recreating the queue client on error without a pause hammers the
+// broker: reported.
+func (g *gateway) run() {
+	for { // want `event loop goes round again right after Receive fails`
+		if g.closed {
+			break
+		}
+		if err := g.q.Receive(g.ctx, handle); err != nil {
+			log.Printf("receive from queue: %v, recovering", err)
+			if err := g.q.Close(g.ctx); err != nil {
+				log.Printf("close queue: %v", err)
+			}
+			q, err := g.ns.NewQueue("events")
+			if err != nil {
+				log.Printf("new queue: %v", err)
+				continue
+			}
+			g.q = q
+		}
+	}
+}
+
+// Not reported: the failure path waits before the next receive.
+func consumePaced(ctx context.Context, sub subscription) {
+	delay := 100 * time.Millisecond
+	for {
+		msg, err := sub.Receive(ctx)
+		if err != nil {
+			log.Printf("receive: %v", err)
+			time.Sleep(delay)
+			delay = min(2*delay, 30*time.Second)
+			continue
+		}
+		delay = 100 * time.Millisecond
+		_ = handle(msg)
+	}
+}
+
+// Not reported: a failed receive ends the loop (the supervisor restarts it).
+func consumeOrFail(ctx context.Context, sub subscription) error {
+	for {
+		msg, err := sub.Receive(ctx)
+		if err != nil {
+			return err
+		}
+		_ = handle(msg)
+	}
+}
+
+// Not reported: the loop leaves once the listener is closed, the one
+// failure that repeats forever, as net/http's Serve does.
+func acceptUntilClosed(ln net.Listener, serve func(net.Conn)) error {
+	for {
+		conn, err := ln.Accept()
+		if err != nil {
+			if errors.Is(err, net.ErrClosed) {
+				return nil
+			}
+			log.Printf("accept: %v", err)
+			continue
+		}
+		go serve(conn)
+	}
+}
+
+// Not reported: the loop is paced by a channel; a failed handling of one
+// job is not retried, the next job is taken.
+func work(jobs <-chan *message) {
+	for {
+		m := <-jobs
+		if err := handle(m); err != nil {
+			log.Printf("job: %v", err)
+		}
+	}
+}
+
+// Not reported: each call handles a different item (the argument changes
+// every iteration); there is no receive that could fail forever.
+func drain(items []*message) {
+	i := 0
+	for {
+		if i == len(items) {
+			return
+		}
+		if err := handle(items[i]); err != nil {
+			log.Printf("item %d: %v", i, err)
+		}
+		i++
+	}
+}
