@@ -40,6 +40,14 @@ The checker reports a loop, once, at its for keyword, when:
  6. it is an endless loop over a reader that leaves on io.EOF and skips
     every other error with a bare continue: a failing reader returns the
     same error forever.
+ 7. it is an endless event loop (receive a message, accept a connection,
+    wait for a notification, handle it, go round) that starts with an
+    operation on a source outliving the loop and goes round again right
+    after that operation fails, with nothing in the loop that waits: once
+    the connection or listener breaks, the operation fails at once on
+    every call and the loop spins. A failure path that leaves the loop or
+    waits, a loop paced by a channel or a ticker, and a loop that keeps a
+    position (offset += n) are not reported.
 
 For example:
 

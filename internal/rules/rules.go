@@ -132,6 +132,9 @@ var table = []Rule{
 	{ID: "RL606", Analyzer: "retrybackoff", Name: "random-key-retry-unbounded",
 		Summary: "a loop draws a new random key after every error and never gives up",
 		Help:    "It takes any failure for a collision, so an outage of the store spins it forever. Retry only on the duplicate-key error, and bound the attempts."},
+	{ID: "RL607", Analyzer: "retrybackoff", Name: "event-loop-spins-on-error",
+		Summary: "an endless event loop goes round again right after its receive fails, with no wait",
+		Help:    "Once the connection or listener behind the receive breaks, it fails at once on every call and the loop spins, burning a core and flooding the log. Wait with a growing delay before the next call, or return the error."},
 }
 
 // idPattern is the shape of a rule ID.
