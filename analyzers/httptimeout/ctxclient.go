@@ -93,7 +93,7 @@ func (c *checker) checkCtxClientCall(cur inspector.Cursor) {
 	}
 	assigns, fn := c.scope(cur)
 	st := c.traceCtx(call.Args[0], call.Pos(), assigns, fn, 0)
-	if !st.known || st.client == someClient || st.deadline && !what.keySet || c.oneShot(cur) {
+	if !st.known || st.client == someClient || st.deadline && !what.keySet || c.defaultBounded || c.oneShot(cur) {
 		return
 	}
 	carries := "carries no client"

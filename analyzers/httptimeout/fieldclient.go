@@ -69,6 +69,9 @@ func (c *checker) addStore(obj types.Object, value ast.Expr) {
 // that also receives another client (an option, a constructor argument)
 // holds http.DefaultClient only as a fallback, which is not judged here.
 func (c *checker) checkFieldClients(configured map[types.Object]bool) {
+	if c.defaultBounded {
+		return // the program gives http.DefaultClient a timeout
+	}
 	onlyDefault := make(map[*types.Var]bool)
 	for _, s := range c.stores {
 		def := lint.IsPkgVar(c.info, s.value, httpPkg, "DefaultClient")

@@ -25,7 +25,7 @@ var Analyzer = &analysis.Analyzer{
 	URL:       lint.DocsURL + "httptimeout.md",
 	Requires:  []*analysis.Analyzer{inspect.Analyzer},
 	Run:       run,
-	FactTypes: []analysis.Fact{(*deadlineFromCaller)(nil)},
+	FactTypes: []analysis.Fact{(*deadlineFromCaller)(nil), (*boundsDefaultClient)(nil)},
 }
 
 var common lint.Common
@@ -34,6 +34,8 @@ func init() {
 	common.Register(&Analyzer.Flags)
 	Analyzer.Flags.BoolVar(&reportCLI, "cli", false,
 		"also report the one-shot requests of command-line tools (a main package or a package under cmd/)")
+	Analyzer.Flags.BoolVar(&reportDiagnostics, "diagnostics", false,
+		"also report servers that only serve diagnostics (promhttp metrics, pprof, expvar), normally bound to an internal port")
 }
 
 const (
@@ -93,6 +95,9 @@ type checker struct {
 	deadlineDialer bool
 
 	sdkCalls []inspector.Cursor // calls of sdkDefaults
+	// defaultBounded is set when the package, or one it imports, gives
+	// http.DefaultClient a timeout: see defaultbound.go.
+	defaultBounded bool
 	lambda   *bool              // see lambdaOnly, computed on first use
 }
 
@@ -120,6 +125,7 @@ func run(pass *analysis.Pass) (any, error) {
 		root:        pass.ResultOf[inspect.Analyzer].(*inspector.Inspector).Root(),
 		delegated:   make(map[*types.Func]int),
 	}
+	c.noteDefaultBound(pass, pass.ResultOf[inspect.Analyzer].(*inspector.Inspector))
 	nodeFilter := []ast.Node{
 		(*ast.AssignStmt)(nil),
 		(*ast.CallExpr)(nil),
@@ -241,7 +247,7 @@ func (c *checker) visitCall(cur inspector.Cursor, call *ast.CallExpr) {
 	fn := lint.Callee(c.info, call)
 	switch {
 	case lint.IsFunc(fn, httpPkg, "Get", "Head", "Post", "PostForm"):
-		if c.oneShot(cur) {
+		if c.defaultBounded || c.oneShot(cur) {
 			return
 		}
 		c.p.ReportRule("RL101", call, "http."+fn.Name()+" uses http.DefaultClient, which has no timeout: "+
@@ -256,6 +262,9 @@ func (c *checker) visitCall(cur inspector.Cursor, call *ast.CallExpr) {
 		}
 		if c.browserServer(cur) {
 			return // a subcommand serving the browser it opened, until the user quits
+		}
+		if len(call.Args) == 2 && c.diagnosticsServer(cur, call.Args[1]) {
+			return // a metrics or pprof port (see diagserver.go)
 		}
 		c.p.ReportRule("RL102", call, "http."+fn.Name()+" serves with no read timeouts: "+
 			"slow clients (Slowloris) can hold every connection open and exhaust the server; "+
@@ -390,6 +399,9 @@ func (c *checker) checkServer(cr creation, configured map[types.Object]bool) {
 	if c.setLater(cr, configured, "ReadHeaderTimeout", "ReadTimeout") || c.browserServer(cr.cur) || c.servedOnUnixOnly(cr) {
 		return
 	}
+	if c.diagnosticsServer(cr.cur, c.litValue(cr.lit, "Handler")) {
+		return // a metrics or pprof port (see diagserver.go)
+	}
 	var fixes []analysis.SuggestedFix
 	if cr.lit != nil && !set1 && !set2 {
 		fixes = c.serverLitFixes(cr.lit)
@@ -503,6 +515,21 @@ func (c *checker) litField(lit *ast.CompositeLit, name string) (set, zero bool) 
 		}
 	}
 	return false, false
+}
+
+// litValue returns the value a keyed composite literal gives a field, or nil.
+func (c *checker) litValue(lit *ast.CompositeLit, name string) ast.Expr {
+	if lit == nil {
+		return nil
+	}
+	for _, elt := range lit.Elts {
+		if kv, ok := elt.(*ast.KeyValueExpr); ok {
+			if key, ok := kv.Key.(*ast.Ident); ok && key.Name == name {
+				return kv.Value
+			}
+		}
+	}
+	return nil
 }
 
 // setLater reports whether the value created by cr gets one of the named

@@ -1,6 +1,7 @@
 package httptimeout_test
 
 import (
+	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
@@ -14,7 +15,7 @@ import (
 func module(t *testing.T) *testmod.Module { return testmod.Load(t, "svc") }
 
 // The packages whose expectations hold with the default settings.
-var defaultPackages = []string{"./client", "./peer", "./server", "./ginapp", "./echoapp", "./storage", "./testutil", "./gen", "./ignore", "./fix", "./release/...", "./cmd/...", "./internal/uicmd", "./oauthlogin", "./apiclient", "./dialer", "./dialerless", "./sdkclients", "./fiberapp", "./notify"}
+var defaultPackages = []string{"./client", "./peer", "./server", "./ginapp", "./echoapp", "./storage", "./testutil", "./gen", "./ignore", "./fix", "./release/...", "./cmd/...", "./internal/uicmd", "./oauthlogin", "./apiclient", "./dialer", "./dialerless", "./sdkclients", "./fiberapp", "./notify", "./diag", "./defaultbound/..."}
 
 func TestAnalyzer(t *testing.T) {
 	module(t).Run(t, httptimeout.Analyzer, defaultPackages...)
@@ -28,4 +29,21 @@ func TestSuggestedFixes(t *testing.T) {
 // ./testsonly goes unmet by default and is met with the flag.
 func TestTestFiles(t *testing.T) {
 	testmod.TestFiles(t, module(t), httptimeout.Analyzer, "./testsonly")
+}
+
+// With -httptimeout.diagnostics the metrics and pprof ports of ./diag are
+// reported too: three more findings than its expectations name.
+func TestDiagnosticsServers(t *testing.T) {
+	testmod.SetFlag(t, httptimeout.Analyzer, "diagnostics", "true")
+	rec := &testmod.Recorder{TB: t}
+	module(t).Run(rec, httptimeout.Analyzer, "./diag")
+	var unexpected int
+	for _, e := range rec.Errors {
+		if strings.Contains(e, "unexpected diagnostic") {
+			unexpected++
+		}
+	}
+	if unexpected != 3 || len(rec.Errors) != 3 {
+		t.Errorf("want the 3 diagnostics servers reported and nothing else amiss, got %q", rec.Errors)
+	}
 }
