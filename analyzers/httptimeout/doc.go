@@ -66,5 +66,9 @@ under cmd/, sent once by a subcommand: not in a goroutine, a waiting or
 endless loop, or code its handlers call; a client not kept) is not
 reported unless -httptimeout.cli is set, and neither is a subcommand's
 foreground server for the browser it opens (app open), nor http.Serve on
-a listener opened on a constant loopback address. Servers get a suggested fix that adds ReadHeaderTimeout; clients
+a listener opened on a constant loopback address, nor (unless
+-httptimeout.diagnostics is set) a server that only serves promhttp
+metrics, pprof or expvar. Nothing sent through http.DefaultClient is
+reported in a package that gives http.DefaultClient a Timeout, or
+imports one that does. Servers get a suggested fix that adds ReadHeaderTimeout; clients
 do not, because a client Timeout also cuts long downloads and streams.`

@@ -98,7 +98,7 @@ type checker struct {
 	// defaultBounded is set when the package, or one it imports, gives
 	// http.DefaultClient a timeout: see defaultbound.go.
 	defaultBounded bool
-	lambda   *bool              // see lambdaOnly, computed on first use
+	lambda         *bool // see lambdaOnly, computed on first use
 }
 
 // A creation is an http.Client or http.Server composite literal or new call.
