@@ -60,7 +60,19 @@ func (c *checker) startupFunc(fn *types.Func, depth int) bool {
 	if !ok || len(sites) == 0 {
 		return false
 	}
+	others := 0
 	for _, caller := range sites {
+		if caller == nil || caller.Origin() != fn.Origin() {
+			others++
+		}
+	}
+	if others == 0 {
+		return false
+	}
+	for _, caller := range sites {
+		if caller != nil && caller.Origin() == fn.Origin() {
+			continue // re-runs itself: judged by its other callers
+		}
 		if caller == nil || !c.startupFunc(caller, depth+1) {
 			return false
 		}
@@ -87,9 +99,20 @@ func (c *checker) indexCallers() {
 		}
 		var caller *types.Func
 		if ce, ok := call.Parent().Node().(*ast.CallExpr); ok && ast.Unparen(ce.Fun) == call.Node() {
+			inLit := false
 			for fc := range call.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-				if fd, ok := fc.Node().(*ast.FuncDecl); ok {
-					caller, _ = c.info.Defs[fd.Name].(*types.Func)
+				fd, ok := fc.Node().(*ast.FuncDecl)
+				if !ok {
+					inLit = true
+					continue
+				}
+				outer, _ := c.info.Defs[fd.Name].(*types.Func)
+				// A closure may run per request; one that calls the very
+				// function it is in is that function re-running itself
+				// (reconnect when the connection closes), as often as its
+				// own callers make it run.
+				if !inLit || outer != nil && outer.Origin() == fn {
+					caller = outer
 				}
 				break
 			}
