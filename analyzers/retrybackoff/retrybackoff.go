@@ -867,7 +867,7 @@ func (c *checker) bounded(loop ast.Stmt, fl *flow, body *ast.BlockStmt, r *retry
 			return true
 		}
 	}
-	if r.failure&exit != 0 || sc.cancel {
+	if r.failure&exit != 0 || sc.cancel || c.succeedsOnCancel(r.ops) {
 		return true
 	}
 	all := make(map[ast.Node]bool)

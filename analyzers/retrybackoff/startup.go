@@ -32,12 +32,26 @@ func (c *checker) startup(cur inspector.Cursor) bool {
 	for fc := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
 		fd, ok := fc.Node().(*ast.FuncDecl)
 		if !ok {
+			if startedHere(fc) {
+				continue // go func() { ... }(): runs once per call of the enclosing function
+			}
 			return false
 		}
 		fn, ok := c.info.Defs[fd.Name].(*types.Func)
 		return ok && c.startupFunc(fn, 0)
 	}
 	return false
+}
+
+// startedHere reports whether a function literal is started as a
+// goroutine where it is written: go func() { ... }().
+func startedHere(lit inspector.Cursor) bool {
+	call, ok := lit.Parent().Node().(*ast.CallExpr)
+	if !ok || call.Fun != lit.Node() {
+		return false
+	}
+	_, ok = lit.Parent().Parent().Node().(*ast.GoStmt)
+	return ok
 }
 
 func (c *checker) startupFunc(fn *types.Func, depth int) bool {

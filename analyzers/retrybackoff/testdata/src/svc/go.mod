@@ -32,3 +32,7 @@ require (
 	sigs.k8s.io/randfill v1.0.0 // indirect
 	sigs.k8s.io/structured-merge-diff/v6 v6.4.2 // indirect
 )
+
+require cloud.google.com/go/pubsub v0.0.0
+
+replace cloud.google.com/go/pubsub => ./third_party/pubsub
