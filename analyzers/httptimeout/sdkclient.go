@@ -32,6 +32,13 @@ type sdkDefault struct {
 	// fields are field paths of the result whose assignment bounds it
 	// (retryablehttp's HTTPClient, HTTPClient.Timeout).
 	fields []string
+	// optArg and optField, when optField is set: the call's argument
+	// optArg is an options struct whose field optField injects the
+	// client (&webpush.Options{HTTPClient: c}); a literal without it
+	// leaves the SDK's default. An options value of other origin is
+	// trusted.
+	optArg   int
+	optField string
 	// httpClient: the call returns an *http.Client, judged like a created
 	// one (rule 3: Timeout set later, bounded requests, ...).
 	httpClient bool
@@ -83,6 +90,23 @@ var sdkDefaults = []sdkDefault{
 		fix:    "set the client's HTTPClient.Timeout"},
 	{pkg: "github.com/hashicorp/go-cleanhttp", names: []string{"DefaultClient", "DefaultPooledClient"}, nilArg: -1, httpClient: true,
 		fix: "set the client's Timeout"},
+	// simples3 v0.11 (S3.getClient: http.DefaultClient while Client is nil).
+	{pkg: "github.com/rhnvrm/simples3", names: []string{"New"}, nilArg: -1,
+		setters: []string{"SetClient"}, fields: []string{"Client", "Client.Timeout"},
+		fix: "call SetClient(&http.Client{Timeout: ...}) on the S3 value"},
+	// gofeed v1.3 (Parser.httpClient: &http.Client{} while Client is nil).
+	{pkg: "github.com/mmcdole/gofeed", names: []string{"NewParser"}, nilArg: -1,
+		fields: []string{"Client", "Client.Timeout"},
+		fix:    "set the parser's Client to an http.Client with Timeout set"},
+	// transmissionrpc v3 (New: cleanhttp.DefaultPooledClient() when extra
+	// or its CustomClient is nil).
+	{pkg: "github.com/hekmon/transmissionrpc/v3", names: []string{"New"}, nilArg: 1,
+		fix: "pass &transmissionrpc.Config{CustomClient: &http.Client{Timeout: ...}}"},
+	// webpush-go v1.4 (SendNotification: &http.Client{} unless
+	// Options.HTTPClient is set).
+	{pkg: "github.com/SherClockHolmes/webpush-go", names: []string{"SendNotification"}, nilArg: -1,
+		optArg: 2, optField: "HTTPClient",
+		fix: "set webpush.Options.HTTPClient to an http.Client with Timeout set"},
 }
 
 // sdkPkgMatches reports whether path is the entry's package: go-github is
@@ -136,6 +160,9 @@ func (c *checker) checkSDKCall(cur inspector.Cursor, e *sdkDefault, fn *types.Fu
 			return // the caller's client: judged where it is created
 		}
 	}
+	if e.optField != "" && !c.optionsLeaveDefault(call, e) {
+		return
+	}
 	if c.oneShot(cur) {
 		return
 	}
@@ -153,6 +180,24 @@ func (c *checker) checkSDKCall(cur inspector.Cursor, e *sdkDefault, fn *types.Fu
 	}
 	c.p.ReportRule("RL101", call, sdkName(fn)+" sends through an http.Client with no Timeout: "+
 		"a slow server blocks its callers forever; "+e.fix)
+}
+
+// optionsLeaveDefault reports whether the options argument of the call
+// is a literal that does not set the field injecting the client.
+func (c *checker) optionsLeaveDefault(call *ast.CallExpr, e *sdkDefault) bool {
+	if e.optArg >= len(call.Args) {
+		return false
+	}
+	x := ast.Unparen(call.Args[e.optArg])
+	if u, ok := x.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		x = ast.Unparen(u.X)
+	}
+	lit, ok := x.(*ast.CompositeLit)
+	if !ok {
+		return isNil(c.info, x)
+	}
+	set, _ := c.litField(lit, e.optField)
+	return !set
 }
 
 // injectsClient reports whether one of the call's arguments is an option

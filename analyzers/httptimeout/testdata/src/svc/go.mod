@@ -72,3 +72,18 @@ require (
 replace golang.org/x/oauth2 => ./third_party/oauth2
 
 replace github.com/coreos/go-oidc/v3 => ./third_party/go-oidc
+
+require (
+	github.com/SherClockHolmes/webpush-go v0.0.0
+	github.com/hekmon/transmissionrpc/v3 v3.0.0
+	github.com/mmcdole/gofeed v0.0.0
+	github.com/rhnvrm/simples3 v0.0.0
+)
+
+replace github.com/rhnvrm/simples3 => ./third_party/simples3
+
+replace github.com/mmcdole/gofeed => ./third_party/gofeed
+
+replace github.com/hekmon/transmissionrpc/v3 => ./third_party/transmissionrpc
+
+replace github.com/SherClockHolmes/webpush-go => ./third_party/webpush

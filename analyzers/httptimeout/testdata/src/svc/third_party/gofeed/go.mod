@@ -1,0 +1,3 @@
+module github.com/mmcdole/gofeed
+
+go 1.21

@@ -1,0 +1,3 @@
+module github.com/rhnvrm/simples3
+
+go 1.21

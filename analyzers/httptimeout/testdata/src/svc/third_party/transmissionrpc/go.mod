@@ -1,0 +1,3 @@
+module github.com/hekmon/transmissionrpc/v3
+
+go 1.21

@@ -1,0 +1,3 @@
+module github.com/SherClockHolmes/webpush-go
+
+go 1.21
