@@ -21,7 +21,7 @@ type app struct {
 	Name        string
 	Owner, Repo string
 	Commit      string
-	Half        string // "tune", "report" or "fresh"
+	Half        string // "tune", "report", "fresh" or "fresh2"
 	Notes       string // the line's notes, directives included
 	Setup       setup
 	Line        int // in apps.txt, for error messages
@@ -43,10 +43,15 @@ const (
 	// halfFresh are apps added to be measured only, after the report half
 	// had been read for a round: a report half nobody has seen yet.
 	halfFresh = "fresh"
+	// halfFresh2 are apps added after the fresh ones had been read once:
+	// the next blind measurement.
+	halfFresh2 = "fresh2"
 )
 
 // knownHalf reports whether h names a half.
-func knownHalf(h string) bool { return h == halfTune || h == halfReport || h == halfFresh }
+func knownHalf(h string) bool {
+	return h == halfTune || h == halfReport || h == halfFresh || h == halfFresh2
+}
 
 func (a app) Dir() string { return filepath.Join(corpusDir(), "apps", a.Name) }
 
@@ -129,7 +134,7 @@ func parseAppLine(line string) (app, error) {
 		return a, fmt.Errorf("%s: commit %q is not a full 40-hex SHA", a.Name, a.Commit)
 	}
 	if !knownHalf(a.Half) {
-		return a, fmt.Errorf("%s: half %q is not %s, %s or %s", a.Name, a.Half, halfTune, halfReport, halfFresh)
+		return a, fmt.Errorf("%s: half %q is not %s, %s, %s or %s", a.Name, a.Half, halfTune, halfReport, halfFresh, halfFresh2)
 	}
 	var err error
 	if a.Setup, err = parseDirectives(f[4:]); err != nil {

@@ -19,7 +19,7 @@ const (
 	groupStd   = "std"
 )
 
-var groupOrder = []string{halfTune, halfReport, halfFresh, groupProxy, groupStd}
+var groupOrder = []string{halfTune, halfReport, halfFresh, halfFresh2, groupProxy, groupStd}
 
 // A targetScore is one evaluated target matched against its triage.
 type targetScore struct {
