@@ -96,6 +96,15 @@ func (c *checker) checkCtxClientCall(cur inspector.Cursor) {
 	if !st.known || st.client == someClient || st.deadline && !what.keySet || c.defaultBounded || c.oneShot(cur) {
 		return
 	}
+	if what.client {
+		// The returned client is judged like a created one: when every
+		// request sent through it has a deadline, it has no need of a
+		// Timeout.
+		cr := creation{cur: cur}
+		if c.try(func() bool { return c.onlyBoundedRequests(cr) }) || c.try(func() bool { return c.onlyBoundedFieldUses(cr) }) {
+			return
+		}
+	}
 	carries := "carries no client"
 	if st.client == defaultClient {
 		carries = "carries http.DefaultClient"
