@@ -156,3 +156,59 @@ func (c *checker) callsMethod(call *ast.CallExpr, m *types.Func, t *types.Named)
 	iface, ok := recv.Type().Underlying().(*types.Interface)
 	return ok && types.Implements(types.NewPointer(t), iface)
 }
+
+// onlyBoundedGetterUses is onlyBoundedFieldUses for a client that an
+// unexported function or method returns (a notifier's client() that
+// falls back to &http.Client{CheckRedirect: ...} when none is injected):
+// the client is bounded when every call of the getter in the package is
+// n.client().Do(req) with a request whose context has a deadline, set in
+// the calling function or by its callers.
+func (c *checker) onlyBoundedGetterUses(cr creation) bool {
+	k, _ := cr.cur.ParentEdge()
+	if k == edge.UnaryExpr_X {
+		k, _ = cr.cur.Parent().ParentEdge() // return &http.Client{...}
+	}
+	if k != edge.ReturnStmt_Results {
+		return false
+	}
+	var getter *types.Func
+	for f := range cr.cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		if fd, ok := f.Node().(*ast.FuncDecl); ok {
+			getter, _ = c.info.Defs[fd.Name].(*types.Func)
+		}
+		break
+	}
+	if getter == nil || getter.Exported() || getter.Type().(*types.Signature).Results().Len() != 1 {
+		return false
+	}
+	c.ownCallers = true
+	defer func() { c.ownCallers = false }()
+	sent := false
+	for cur := range c.root.Preorder((*ast.Ident)(nil)) {
+		id := cur.Node().(*ast.Ident)
+		if c.info.Uses[id] != getter || !c.p.Analyzed(id.Pos()) {
+			continue
+		}
+		if k, _ := cur.ParentEdge(); k == edge.SelectorExpr_Sel {
+			cur = cur.Parent() // n.client
+		}
+		if k, _ := cur.ParentEdge(); k != edge.CallExpr_Fun {
+			return false // a function value hides its uses
+		}
+		call := cur.Parent() // n.client()
+		if k, _ := call.ParentEdge(); k != edge.SelectorExpr_X {
+			return false // the client is kept or passed on
+		}
+		if k, _ := call.Parent().ParentEdge(); k != edge.CallExpr_Fun {
+			return false
+		}
+		do := call.Parent().Parent().Node().(*ast.CallExpr)
+		assigns, _ := c.scope(call)
+		if !lint.IsMethod(lint.Callee(c.info, do), httpPkg, "Client", "Do") || len(do.Args) != 1 ||
+			!c.boundedRequest(do.Args[0], do.Pos(), assigns, 0) {
+			return false
+		}
+		sent = true
+	}
+	return sent
+}

@@ -377,7 +377,8 @@ func (c *checker) checkClientFrom(cr creation, configured map[types.Object]bool,
 	if c.deadlineDialer && c.hasTransport(cr) {
 		return // the connection itself has a deadline: see dialdeadline.go
 	}
-	if c.try(func() bool { return c.onlyBoundedRequests(cr) }) || c.try(func() bool { return c.onlyBoundedFieldUses(cr) }) {
+	if c.try(func() bool { return c.onlyBoundedRequests(cr) }) || c.try(func() bool { return c.onlyBoundedFieldUses(cr) }) ||
+		c.try(func() bool { return c.onlyBoundedGetterUses(cr) }) {
 		return
 	}
 	if c.stubTransport(cr) || c.optionTimeout(cr) {

@@ -281,7 +281,15 @@ func (c *checker) boundedContext(e ast.Expr, pos token.Pos, assigns []assign, de
 	a, ok := lastAssign(c.info, id, pos, assigns)
 	if !ok {
 		v, isVar := c.info.Uses[id].(*types.Var)
-		return isVar && c.boundedParam(v, depth)
+		if !isVar {
+			return false
+		}
+		if outer, ok := c.declaringScope(v, assigns); ok {
+			// captured by a closure (go func() { ... deliver(ctx) }()):
+			// judged in the function that declares it
+			return c.boundedContext(e, pos, outer, depth+1)
+		}
+		return c.boundedParam(v, depth)
 	}
 	if _, isCall := ast.Unparen(a.rhs).(*ast.CallExpr); !isCall {
 		return c.boundedContext(a.rhs, a.pos, assigns, depth+1) // ctx := tctx
@@ -298,6 +306,24 @@ func (c *checker) boundedContext(e ast.Expr, pos token.Pos, assigns []assign, de
 		return len(call.Args) > 0 && c.boundedContext(call.Args[0], a.pos, assigns, depth+1)
 	}
 	return false
+}
+
+// declaringScope returns the assignments of the function that declares
+// the local variable v, when they are not the ones at hand (v is captured
+// by a closure from an enclosing function).
+func (c *checker) declaringScope(v *types.Var, assigns []assign) ([]assign, bool) {
+	if v.Pkg() != c.p.Pkg || v.Parent() == nil || v.Parent() == v.Pkg().Scope() || v.IsField() {
+		return nil, false
+	}
+	cur, ok := c.root.FindByPos(v.Pos(), v.Pos())
+	if !ok {
+		return nil, false
+	}
+	outer, fn := c.scope(cur)
+	if fn == nil || len(outer) == len(assigns) && (len(outer) == 0 || &outer[0] == &assigns[0]) {
+		return nil, false // the scope at hand: a parameter, or not assigned before
+	}
+	return outer, true
 }
 
 // lastAssign returns the last assignment to the variable id before pos.
