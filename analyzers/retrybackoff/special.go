@@ -144,18 +144,29 @@ func (c *checker) checkIterLoop(fs *ast.ForStmt, fl *flow) bool {
 	}
 	var errObj types.Object
 	eof, skips := false, false
-	for _, s := range fs.Body.List {
+	// The skipped error must be the read's: the same assignment of the
+	// error variable must reach the io.EOF test and the skip (a later
+	// err = validate(row); if err != nil { continue } skips one item).
+	var eofFrom, skipFrom ast.Stmt
+	for i, s := range fs.Body.List {
 		is, ok := s.(*ast.IfStmt)
 		if !ok || is.Init != nil {
 			continue
 		}
 		if obj := c.eofTest(is.Cond); obj != nil && fl.thenOut(is) == exit {
 			errObj, eof = obj, true
+			eofFrom = c.lastAssigning(fs.Body.List[:i], obj)
 			continue
 		}
 		obj, neq, ok := c.nilCmp(is.Cond)
 		if !ok || !neq || is.Else != nil || !c.justContinues(is.Body, fl) {
 			continue
+		}
+		if errObj != nil && obj == errObj && c.lastAssigning(fs.Body.List[:i], obj) != eofFrom {
+			continue
+		}
+		if errObj == nil {
+			skipFrom = c.lastAssigning(fs.Body.List[:i], obj)
 		}
 		if len(is.Body.List) > 0 {
 			// if err != nil { if err == io.EOF { break }; continue }
@@ -169,7 +180,7 @@ func (c *checker) checkIterLoop(fs *ast.ForStmt, fl *flow) bool {
 			errObj, skips = obj, true
 		}
 	}
-	if !eof || !skips || errObj == nil {
+	if !eof || !skips || errObj == nil || eofFrom != nil && skipFrom != nil && skipFrom != eofFrom {
 		return false
 	}
 	ops := c.ops(fs.Body, errObj)
@@ -186,6 +197,36 @@ func (c *checker) checkIterLoop(fs *ast.ForStmt, fl *flow) bool {
 		"a reader that keeps failing (a truncated input, a broken connection) returns the same error on every call " +
 		"and the loop spins forever; return the error, or skip only the errors known to concern one item"})
 	return true
+}
+
+// lastAssigning returns the last statement of list that assigns obj.
+func (c *checker) lastAssigning(list []ast.Stmt, obj types.Object) ast.Stmt {
+	for i := len(list) - 1; i >= 0; i-- {
+		found := false
+		ast.Inspect(list[i], func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.AssignStmt:
+				for _, l := range n.Lhs {
+					if lint.ObjectOf(c.info, l) == obj {
+						found = true
+					}
+				}
+			case *ast.ValueSpec:
+				for _, name := range n.Names {
+					if c.info.Defs[name] == obj {
+						found = true
+					}
+				}
+			}
+			return !found
+		})
+		if found {
+			return list[i]
+		}
+	}
+	return nil
 }
 
 // eofTest returns the error variable a condition compares with io.EOF

@@ -149,3 +149,28 @@ func ImportStrict(r *csv.Reader, handle func([]string)) error {
 		handle(rec)
 	}
 }
+
+// A subscriber import: read errors other than a short row are returned;
+// the error skipped with continue is a row that fails validation, one
+// item. Not reported.
+func ImportSubscribers(r *csv.Reader, validate func([]string) error, add func([]string)) error {
+	for {
+		rec, err := r.Read()
+		if err == io.EOF {
+			break
+		} else if err != nil {
+			var perr *csv.ParseError
+			if errors.As(err, &perr) && errors.Is(perr.Err, csv.ErrFieldCount) {
+				continue
+			}
+			return err
+		}
+		err = validate(rec)
+		if err != nil {
+			log.Printf("skipping row: %v", err)
+			continue
+		}
+		add(rec)
+	}
+	return nil
+}
