@@ -153,7 +153,9 @@ func ImportStrict(r *csv.Reader, handle func([]string)) error {
 // A subscriber import: read errors other than a short row are returned;
 // the error skipped with continue is a row that fails validation, one
 // item. Not reported.
-func ImportSubscribers(r *csv.Reader, validate func([]string) error, add func([]string)) error {
+type rowValidator interface{ Validate(row []string) error }
+
+func ImportSubscribers(r *csv.Reader, v rowValidator, add func([]string)) error {
 	for {
 		rec, err := r.Read()
 		if err == io.EOF {
@@ -165,7 +167,7 @@ func ImportSubscribers(r *csv.Reader, validate func([]string) error, add func([]
 			}
 			return err
 		}
-		err = validate(rec)
+		err = v.Validate(rec)
 		if err != nil {
 			log.Printf("skipping row: %v", err)
 			continue
