@@ -57,7 +57,7 @@ func (c *checker) spinningOp(body *ast.BlockStmt, fl *flow) *ast.CallExpr {
 	if len(c.cur.stepped) > 0 {
 		return nil
 	}
-	for _, s := range body.List {
+	for _, s := range eventStmts(body) {
 		switch s := s.(type) {
 		case *ast.IfStmt:
 			obj, thenFails, weak, ok := c.errCheck(s.Cond)
@@ -97,6 +97,25 @@ func (c *checker) spinningOp(body *ast.BlockStmt, fl *flow) *ast.CallExpr {
 		}
 	}
 	return nil
+}
+
+// eventStmts returns the statements an event loop runs each time round:
+// its body, or the default clause of a select that is its whole body
+// (select { case <-ctx.Done(): return; default: msg, err := sub.Receive(ctx) ... }).
+func eventStmts(body *ast.BlockStmt) []ast.Stmt {
+	if len(body.List) != 1 {
+		return body.List
+	}
+	sel, ok := body.List[0].(*ast.SelectStmt)
+	if !ok {
+		return body.List
+	}
+	for _, cc := range sel.Body.List {
+		if cc := cc.(*ast.CommClause); cc.Comm == nil {
+			return cc.Body
+		}
+	}
+	return body.List
 }
 
 func lastResultIsError(info *types.Info, call *ast.CallExpr) bool {

@@ -180,3 +180,22 @@ func drain(items []*message) {
 		i++
 	}
 }
+
+// The receive in the default clause of a select that checks for shutdown:
+// still a spin while the subscription is broken. Reported.
+func thumbnails(ctx context.Context, sub subscription) error {
+	for { // want `event loop goes round again right after Receive fails`
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		default:
+			msg, err := sub.Receive(ctx)
+			if err != nil {
+				log.Printf("receive: %v", err)
+				continue
+			}
+			_ = handle(msg)
+			sub.Ack(msg)
+		}
+	}
+}
