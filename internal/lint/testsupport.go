@@ -6,8 +6,10 @@ import (
 )
 
 // TestSupport reports whether a package is test support code: below a
-// testdata, test, tests, mock(s), fake(s) or fuzz(ing) directory (rekor's
-// pkg/fuzz holds the keys and archives its fuzz tests build) or a repository of a
+// testdata, test, tests, mock(s), fake(s), fuzz(ing) or example(s) directory
+// (rekor's pkg/fuzz holds the keys and archives its fuzz tests build; an
+// SDK's examples/ are demonstrations, which golangci-lint v1 also left
+// out by default) or a repository of a
 // fake or mock server (fake-gcs-server, mock-oauth2-server), named like a
 // test double (fakestorage, mockstore) or like the standard library's test
 // helpers (httptest, fstest, testutil, testonly). Like test files, it is
@@ -16,7 +18,8 @@ import (
 func TestSupport(pkg *types.Package) bool {
 	for _, elem := range strings.Split(pkg.Path(), "/") {
 		switch elem {
-		case "testdata", "test", "tests", "mock", "mocks", "fake", "fakes", "fuzz", "fuzzing":
+		case "testdata", "test", "tests", "mock", "mocks", "fake", "fakes", "fuzz", "fuzzing",
+			"example", "examples", "_examples":
 			return true
 		}
 		if strings.HasPrefix(elem, "fake-") || strings.HasPrefix(elem, "mock-") {

@@ -16,6 +16,8 @@ func TestTestSupport(t *testing.T) {
 		"github.com/fsouza/fake-gcs-server": true, "github.com/fsouza/fake-gcs-server/fakestorage": true,
 		"example.com/svc/internal/mocks": true, "example.com/svc/fakeclock": true, "example.com/svc/mockstore": true,
 		"github.com/sigstore/rekor/pkg/fuzz": true, "example.com/svc/internal/fuzzing/corpus": true,
+		"github.com/hatchet-dev/hatchet/examples/go/streaming": true, "example.com/svc/sdks/go/_examples/chat": true,
+		"example.com/svc/example/simple": true, "example.com/svc/examplestore": false,
 		"example.com/svc/fuzzy": false, "example.com/svc/featureflags": false, "example.com/svc/storage": false, "example.com/svc/fakery-free/api": false,
 	} {
 		pkg := types.NewPackage(path, filepath.Base(path))
