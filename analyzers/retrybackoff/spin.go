@@ -152,6 +152,26 @@ func (c *checker) invariantOp(call *ast.CallExpr) bool {
 	return true
 }
 
+// sameEachTime reports whether a call inside an operation's receiver or
+// arguments yields the same thing each time round: a conversion
+// (servicebus.HandlerFunc(h)) or a getter with no arguments (conn.Conn()).
+// Any other call (time.Now(), cache.SelectCandidate(now)) may pick
+// something new on each iteration.
+func (c *checker) sameEachTime(call *ast.CallExpr) bool {
+	if tv, ok := c.info.Types[call.Fun]; ok && tv.IsType() {
+		return true
+	}
+	if len(call.Args) > 0 {
+		return false
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	_, isPkg := c.info.Uses[identOf(sel.X)].(*types.PkgName)
+	return !isPkg
+}
+
 func identOf(e ast.Expr) *ast.Ident {
 	id, _ := ast.Unparen(e).(*ast.Ident)
 	return id
@@ -165,9 +185,16 @@ func (c *checker) invariant(e ast.Expr, depth int) bool {
 	}
 	ok := true
 	ast.Inspect(e, func(n ast.Node) bool {
+		if !ok {
+			return false
+		}
+		if call, isCall := n.(*ast.CallExpr); isCall && !c.sameEachTime(call) {
+			ok = false // pick(now, slots): a new candidate each time round
+			return false
+		}
 		id, isID := n.(*ast.Ident)
-		if !ok || !isID {
-			return ok
+		if !isID {
+			return true
 		}
 		v, isVar := c.info.Uses[id].(*types.Var)
 		if !isVar || v.IsField() || v.Pkg() == nil {

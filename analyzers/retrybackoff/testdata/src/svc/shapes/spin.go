@@ -199,3 +199,30 @@ func thumbnails(ctx context.Context, sub subscription) error {
 		}
 	}
 }
+
+type evictionCache interface {
+	SelectCandidate(now time.Time, slots int) string
+}
+
+type evictor interface {
+	Evict(ctx context.Context, key string) error
+}
+
+// Each time round the loop picks a new candidate from the cache (and
+// remembers the ones tried): a failed eviction is not retried. Not
+// reported.
+func evictAll(ctx context.Context, cache evictionCache, ev evictor, slots int) error {
+	tried := make(map[string]bool)
+	for {
+		now := time.Now().UTC()
+		key := cache.SelectCandidate(now, slots)
+		if key == "" || tried[key] {
+			return nil
+		}
+		tried[key] = true
+		if err := ev.Evict(ctx, key); err != nil {
+			log.Printf("evict %s: %v", key, err)
+			continue
+		}
+	}
+}
