@@ -22,7 +22,7 @@ func (c *checker) checkSpinLoop(fs *ast.ForStmt, fl *flow) bool {
 	if fs.Cond != nil && !c.trivialCond(fs.Cond) {
 		return false
 	}
-	op := c.spinningOp(fs.Body, fl)
+	op := c.spinningOp(fs.Body, fs.Cond, fl)
 	if op == nil {
 		return false
 	}
@@ -53,7 +53,7 @@ func (c *checker) checkSpinLoop(fs *ast.ForStmt, fl *flow) bool {
 // arguments do not change in the loop): handling one message that fails
 // is not retried; reading the next one is what spins. A loop that keeps
 // a position (offset += n) walks batches, not events.
-func (c *checker) spinningOp(body *ast.BlockStmt, fl *flow) *ast.CallExpr {
+func (c *checker) spinningOp(body *ast.BlockStmt, cond ast.Expr, fl *flow) *ast.CallExpr {
 	if len(c.cur.stepped) > 0 {
 		return nil
 	}
@@ -70,6 +70,13 @@ func (c *checker) spinningOp(body *ast.BlockStmt, fl *flow) *ast.CallExpr {
 			}
 			if weak || failure&exit != 0 {
 				return nil // the first operation's failure leaves the loop
+			}
+			var failBranch ast.Node = s.Else
+			if thenFails {
+				failBranch = s.Body
+			}
+			if cond != nil && failBranch != nil && !isNilNode(failBranch) && c.assignsCondVar(failBranch, cond) {
+				return nil // for listening { ...; if err != nil { listening = false } }
 			}
 			var ops []*ast.CallExpr
 			if s.Init != nil {
@@ -118,6 +125,23 @@ func eventStmts(body *ast.BlockStmt) []ast.Stmt {
 	return body.List
 }
 
+// assignsCondVar reports whether n assigns a variable that the loop
+// condition reads: the failure ends the loop through its flag.
+func (c *checker) assignsCondVar(n ast.Node, cond ast.Expr) bool {
+	found := false
+	ast.Inspect(n, func(m ast.Node) bool {
+		if as, ok := m.(*ast.AssignStmt); ok {
+			for _, l := range as.Lhs {
+				if obj := lint.ObjectOf(c.info, l); obj != nil && lint.Mentions(c.info, cond, obj) {
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
+}
+
 func lastResultIsError(info *types.Info, call *ast.CallExpr) bool {
 	sig, ok := types.Unalias(info.TypeOf(call.Fun)).(*types.Signature)
 	if !ok || sig.Results().Len() == 0 {
@@ -154,12 +178,16 @@ func (c *checker) invariantOp(call *ast.CallExpr) bool {
 
 // sameEachTime reports whether a call inside an operation's receiver or
 // arguments yields the same thing each time round: a conversion
-// (servicebus.HandlerFunc(h)) or a getter with no arguments (conn.Conn()).
+// (servicebus.HandlerFunc(h)), a builtin (make) or a getter with no
+// arguments (conn.Conn()).
 // Any other call (time.Now(), cache.SelectCandidate(now)) may pick
 // something new on each iteration.
 func (c *checker) sameEachTime(call *ast.CallExpr) bool {
 	if tv, ok := c.info.Types[call.Fun]; ok && tv.IsType() {
 		return true
+	}
+	if _, ok := c.info.Uses[identOf(call.Fun)].(*types.Builtin); ok {
+		return true // make([]byte, n): a fresh buffer for the same source
 	}
 	if len(call.Args) > 0 {
 		return false

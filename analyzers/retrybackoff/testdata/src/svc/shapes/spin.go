@@ -226,3 +226,28 @@ func evictAll(ctx context.Context, cache evictionCache, ev evictor, slots int) e
 		}
 	}
 }
+
+// A read error clears the loop's flag: the loop ends. Not reported.
+func drainConn(conn net.Conn) {
+	listening := true
+	for listening {
+		buf := make([]byte, 1024)
+		_, err := conn.Read(buf)
+		if err != nil {
+			listening = false
+		}
+	}
+}
+
+// The same read, going round on the error: reported.
+func pumpConn(conn net.Conn, out chan<- []byte) {
+	for { // want `event loop goes round again right after Read fails`
+		buf := make([]byte, 1024)
+		n, err := conn.Read(buf)
+		if err != nil {
+			log.Printf("read: %v", err)
+			continue
+		}
+		out <- buf[:n]
+	}
+}
