@@ -1,7 +1,7 @@
 // Command eval keeps resilint's numbers honest on real code.
 //
 //	go run ./eval corpus [names]   # make corpus: materialize the pinned corpus and apps (idempotent)
-//	go run ./eval run [-apps-only] [-half tune|report] [names]
+//	go run ./eval run [-apps-only] [-half tune|report|fresh|fresh2] [names]
 //	                               # make eval: run resilint on the corpus, std and apps, write reports
 //	go run ./eval bench            # make bench: time and memory next to go vet, gosec and noctx
 //
@@ -33,7 +33,7 @@ func main() {
 	case "run":
 		fs := flag.NewFlagSet("run", flag.ExitOnError)
 		appsOnly := fs.Bool("apps-only", false, "evaluate only the apps of eval/apps.txt")
-		half := fs.String("half", "", "evaluate only the apps of this half: tune, report or fresh")
+		half := fs.String("half", "", "evaluate only the apps of this half: tune, report, fresh or fresh2")
 		once := fs.Bool("once", false, "run each target once: skip the second run that checks determinism (half the time)")
 		fs.Parse(os.Args[2:])
 		opts := evalOptions{only: fs.Args(), appsOnly: *appsOnly, half: *half, once: *once}
@@ -44,7 +44,7 @@ func main() {
 		}
 	case "score":
 		fs := flag.NewFlagSet("score", flag.ExitOnError)
-		half := fs.String("half", "", "score only the apps of this half: tune, report or fresh")
+		half := fs.String("half", "", "score only the apps of this half: tune, report, fresh or fresh2")
 		fs.Parse(os.Args[2:])
 		opts := evalOptions{only: fs.Args(), appsOnly: true, half: *half}
 		if opts.half != "" && !knownHalf(opts.half) {
