@@ -22,15 +22,23 @@ func (c *checker) checkSpinLoop(fs *ast.ForStmt, fl *flow) bool {
 	if fs.Cond != nil && !c.trivialCond(fs.Cond) {
 		return false
 	}
-	op := c.spinningOp(fs.Body, fs.Cond, fl)
+	op, failPath := c.spinningOp(fs.Body, fs.Cond, fl)
 	if op == nil {
 		return false
 	}
 	// The operation itself blocks (that is the loop's pace on success);
-	// anything else that waits, blocks on a channel or backs off paces
-	// the failures too.
+	// anything else on the failure's way round that waits, blocks on a
+	// channel or backs off paces the failures too. Handling a message
+	// after a successful receive does not.
+	nodes := []ast.Node{fs.Cond, fs.Post}
+	for _, s := range failPath {
+		nodes = append(nodes, s)
+	}
+	if failPath == nil {
+		nodes = append(nodes, fs.Body)
+	}
 	c.skip = op
-	sc := c.scanNodes(true, fl, fs.Cond, fs.Post, fs.Body)
+	sc := c.scanNodes(true, fl, nodes...)
 	c.skip = nil
 	if sc.library || sc.signal || sc.ticker || sc.timeoutOp || sc.deadline || len(sc.waits) > 0 {
 		return false
@@ -53,11 +61,17 @@ func (c *checker) checkSpinLoop(fs *ast.ForStmt, fl *flow) bool {
 // arguments do not change in the loop): handling one message that fails
 // is not retried; reading the next one is what spins. A loop that keeps
 // a position (offset += n) walks batches, not events.
-func (c *checker) spinningOp(body *ast.BlockStmt, cond ast.Expr, fl *flow) *ast.CallExpr {
+//
+// It also returns the statements a failure runs before going round, when
+// the failing branch ends in continue: those up to and including the
+// error check. Otherwise (the failure falls through) it returns nil: the
+// whole body runs.
+func (c *checker) spinningOp(body *ast.BlockStmt, cond ast.Expr, fl *flow) (*ast.CallExpr, []ast.Stmt) {
 	if len(c.cur.stepped) > 0 {
-		return nil
+		return nil, nil
 	}
-	for _, s := range eventStmts(body) {
+	stmts := eventStmts(body)
+	for i, s := range stmts {
 		switch s := s.(type) {
 		case *ast.IfStmt:
 			obj, thenFails, weak, ok := c.errCheck(s.Cond)
@@ -69,14 +83,14 @@ func (c *checker) spinningOp(body *ast.BlockStmt, cond ast.Expr, fl *flow) *ast.
 				failure = fl.thenOut(s)
 			}
 			if weak || failure&exit != 0 {
-				return nil // the first operation's failure leaves the loop
+				return nil, nil // the first operation's failure leaves the loop
 			}
 			var failBranch ast.Node = s.Else
 			if thenFails {
 				failBranch = s.Body
 			}
 			if cond != nil && failBranch != nil && !isNilNode(failBranch) && c.assignsCondVar(failBranch, cond) {
-				return nil // for listening { ...; if err != nil { listening = false } }
+				return nil, nil // for listening { ...; if err != nil { listening = false } }
 			}
 			var ops []*ast.CallExpr
 			if s.Init != nil {
@@ -86,7 +100,10 @@ func (c *checker) spinningOp(body *ast.BlockStmt, cond ast.Expr, fl *flow) *ast.
 				ops = c.ops(body, obj)
 			}
 			if len(ops) == 1 && c.invariantOp(ops[0]) {
-				return ops[0]
+				if failure == next {
+					return ops[0], stmts[:i+1]
+				}
+				return ops[0], nil
 			}
 		case *ast.AssignStmt:
 			// conn, _ := ln.Accept()
@@ -99,11 +116,11 @@ func (c *checker) spinningOp(body *ast.BlockStmt, cond ast.Expr, fl *flow) *ast.
 			}
 			last, ok := s.Lhs[len(s.Lhs)-1].(*ast.Ident)
 			if ok && last.Name == "_" && lastResultIsError(c.info, call) && c.invariantOp(call) {
-				return call
+				return call, nil
 			}
 		}
 	}
-	return nil
+	return nil, nil
 }
 
 // eventStmts returns the statements an event loop runs each time round:

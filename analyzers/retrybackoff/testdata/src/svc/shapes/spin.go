@@ -251,3 +251,18 @@ func pumpConn(conn net.Conn, out chan<- []byte) {
 		out <- buf[:n]
 	}
 }
+
+// Handling a received job may wait (a rate limit on the thumbnailer);
+// a failed receive goes round without: reported.
+func thumbnailJobs(ctx context.Context, sub subscription, limit <-chan time.Time) {
+	for { // want `event loop goes round again right after Receive fails`
+		msg, err := sub.Receive(ctx)
+		if err != nil {
+			log.Printf("receive: %v", err)
+			continue
+		}
+		<-limit
+		_ = handle(msg)
+		sub.Ack(msg)
+	}
+}
