@@ -510,5 +510,30 @@ func rpcHandler(fn *types.Func) bool {
 			return true
 		}
 	}
-	return false
+	return unaryRPCShape(fn.Type().(*types.Signature))
+}
+
+// unaryRPCShape reports whether a method has the shape of a unary gRPC
+// handler, for services written before the Unimplemented...Server
+// embedding: func(ctx context.Context, req *pb.XRequest) (*pb.XResponse,
+// error), the request and the response being protobuf messages.
+func unaryRPCShape(sig *types.Signature) bool {
+	if sig.Params().Len() != 2 || sig.Results().Len() != 2 {
+		return false
+	}
+	if !isContext(sig.Params().At(0).Type()) || !types.Identical(sig.Results().At(1).Type(), types.Universe.Lookup("error").Type()) {
+		return false
+	}
+	return protoMessage(sig.Params().At(1).Type()) && protoMessage(sig.Results().At(0).Type())
+}
+
+// protoMessage reports whether t is a pointer to a generated protobuf
+// message: its method set has ProtoMessage.
+func protoMessage(t types.Type) bool {
+	if _, ok := t.(*types.Pointer); !ok {
+		return false
+	}
+	obj, _, _ := types.LookupFieldOrMethod(t, true, nil, "ProtoMessage")
+	_, ok := obj.(*types.Func)
+	return ok
 }

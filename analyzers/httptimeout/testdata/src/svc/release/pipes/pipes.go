@@ -165,3 +165,34 @@ func (m *Mirror) Healthy() bool {
 	defer cancel()
 	return m.probe(ctx) == nil
 }
+
+// An older gRPC service that embeds no Unimplemented server: its methods
+// have the unary handler shape, protobuf messages in and out.
+type LoginRequest struct{ Code string }
+
+func (*LoginRequest) ProtoMessage() {}
+
+type LoginResponse struct{ Token string }
+
+func (*LoginResponse) ProtoMessage() {}
+
+type InternalAPI struct{ callbackURL string }
+
+func (a *InternalAPI) Login(ctx context.Context, req *LoginRequest) (*LoginResponse, error) {
+	if err := a.provision(ctx, req.Code); err != nil {
+		return nil, err
+	}
+	return &LoginResponse{}, nil
+}
+
+func (a *InternalAPI) provision(ctx context.Context, user string) error {
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, a.callbackURL+user, nil)
+	if err != nil {
+		return err
+	}
+	resp, err := http.DefaultClient.Do(req) // want `request sent through http.DefaultClient`
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
