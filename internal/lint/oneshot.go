@@ -90,7 +90,7 @@ func (o *OneShots) at(cur inspector.Cursor, seen map[*types.Func]bool, depth int
 				return false
 			}
 		case *ast.FuncLit:
-			if o.ServesHTTP(n.Type) {
+			if o.ServesHTTP(n.Type) || o.scheduledCallback(anc) {
 				return false
 			}
 			inLit = true
@@ -140,6 +140,25 @@ func (o *OneShots) ServesHTTP(ft *ast.FuncType) bool {
 		t := o.info.TypeOf(field.Type)
 		if IsNamed(t, "net/http", "ResponseWriter") || IsNamed(t, "github.com/gin-gonic/gin", "Context") ||
 			IsNamed(t, "github.com/labstack/echo/v4", "Context") {
+			return true
+		}
+	}
+	return false
+}
+
+// scheduledCallback reports whether a function literal is handed to a
+// call that will run it with a context of its own: a task runner's or a
+// scheduler's callback (runner.AddFunc("sync", func(ctx context.Context)
+// error {...}), NewTask(name, time.Hour, func(ctx context.Context) {...})).
+// It runs whenever the runner decides, usually again and again, not once
+// per invocation of the command.
+func (o *OneShots) scheduledCallback(lit inspector.Cursor) bool {
+	call, ok := lit.Parent().Node().(*ast.CallExpr)
+	if !ok || call.Fun == lit.Node() {
+		return false // not an argument (func() { ... }() runs here, once)
+	}
+	for _, field := range lit.Node().(*ast.FuncLit).Type.Params.List {
+		if IsNamed(o.info.TypeOf(field.Type), "context", "Context") {
 			return true
 		}
 	}
