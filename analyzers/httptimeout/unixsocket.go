@@ -13,14 +13,19 @@ import (
 // Caddy), which absorbs slow clients before they reach it.
 
 // unixListener reports whether e is a unix-socket listener: a
-// *net.UnixListener, or a variable the function at cur last assigned
-// from net.Listen("unix", ...) (or "unixpacket").
+// *net.UnixListener, or a variable or field the function at cur last
+// assigned from net.Listen("unix", ...) (or "unixpacket").
 func (c *checker) unixListener(cur inspector.Cursor, e ast.Expr) bool {
 	if lint.IsNamed(c.info.TypeOf(e), "net", "UnixListener") {
 		return true
 	}
-	id, ok := ast.Unparen(e).(*ast.Ident)
-	if !ok {
+	var id *ast.Ident
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		id = e
+	case *ast.SelectorExpr:
+		id = e.Sel // s.unixListener, assigned earlier in the function
+	default:
 		return false
 	}
 	assigns, _ := c.scope(cur)

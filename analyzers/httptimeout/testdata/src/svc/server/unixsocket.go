@@ -71,3 +71,24 @@ func ServeOn(l net.Listener, h http.Handler) error {
 	srv := &http.Server{Handler: h} // want `http.Server has no ReadHeaderTimeout or ReadTimeout`
 	return srv.Serve(l)
 }
+
+// A notification server keeps its unix listener in a field and serves it
+// from a goroutine next to its TCP listener (which has read timeouts).
+type pushServer struct {
+	unixListener net.Listener
+	mux          *http.ServeMux
+}
+
+func (s *pushServer) serveUnix(path string, errs chan<- error) {
+	go func() {
+		var err error
+		s.unixListener, err = net.Listen("unix", path)
+		if err != nil {
+			errs <- err
+			return
+		}
+		defer s.unixListener.Close()
+		httpServer := &http.Server{Handler: s.mux}
+		errs <- httpServer.Serve(s.unixListener)
+	}()
+}
