@@ -100,7 +100,7 @@ func (c *checker) spinningOp(body *ast.BlockStmt, cond ast.Expr, fl *flow) (*ast
 				ops = c.ops(body, obj)
 			}
 			if len(ops) == 1 && c.invariantOp(ops[0]) {
-				if failure == next {
+				if endsInContinue(failBranch) {
 					return ops[0], stmts[:i+1]
 				}
 				return ops[0], nil
@@ -140,6 +140,17 @@ func eventStmts(body *ast.BlockStmt) []ast.Stmt {
 		}
 	}
 	return body.List
+}
+
+// endsInContinue reports whether a branch's last statement is a bare
+// continue: the statements after its if are skipped on that path.
+func endsInContinue(n ast.Node) bool {
+	b, ok := n.(*ast.BlockStmt)
+	if !ok || b == nil || len(b.List) == 0 {
+		return false
+	}
+	br, ok := b.List[len(b.List)-1].(*ast.BranchStmt)
+	return ok && br.Tok == token.CONTINUE && br.Label == nil
 }
 
 // assignsCondVar reports whether n assigns a variable that the loop

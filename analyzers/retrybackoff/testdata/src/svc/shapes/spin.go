@@ -266,3 +266,18 @@ func thumbnailJobs(ctx context.Context, sub subscription, limit <-chan time.Time
 		sub.Ack(msg)
 	}
 }
+
+type mailbox interface {
+	Scan(limit int, out chan<- string) error
+}
+
+// A scanner that logs a failed scan and then sleeps its interval like
+// every round: paced. Not reported.
+func scanMailbox(mb mailbox, out chan<- string, every time.Duration) {
+	for {
+		if err := mb.Scan(1000, out); err != nil {
+			log.Printf("scan: %v", err)
+		}
+		time.Sleep(every)
+	}
+}
