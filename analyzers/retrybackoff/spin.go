@@ -97,7 +97,11 @@ func (c *checker) spinningOp(body *ast.BlockStmt, cond ast.Expr, fl *flow) (*ast
 				ops = c.ops(s.Init, obj)
 			}
 			if len(ops) == 0 {
-				ops = c.ops(body, obj)
+				// the assignment that reaches the check: later ones
+				// (groupID, err := uuid.Parse(...)) reuse the variable
+				if from := c.lastAssigning(stmts[:i], obj); from != nil {
+					ops = c.ops(from, obj)
+				}
 			}
 			if len(ops) == 1 && c.invariantOp(ops[0]) {
 				if endsInContinue(failBranch) {

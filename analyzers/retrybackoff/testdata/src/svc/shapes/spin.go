@@ -194,11 +194,18 @@ func thumbnails(ctx context.Context, sub subscription) error {
 				log.Printf("receive: %v", err)
 				continue
 			}
+			id, err := parseID(msg)
+			if err != nil {
+				log.Printf("bad id: %v", err)
+			}
 			_ = handle(msg)
 			sub.Ack(msg)
+			_ = id
 		}
 	}
 }
+
+func parseID(m *message) (int, error) { return len(m.body), nil }
 
 type evictionCache interface {
 	SelectCandidate(now time.Time, slots int) string
