@@ -13,7 +13,7 @@ failure and never reports it.
 A retry loop is a for loop (counted, for i := range n, condition-only or
 infinite) whose body calls an operation that returns an error and, on that
 error, leaves the loop on success and goes round again on failure. Loops
-over data, ticker loops, worker loops, polling loops and loops whose
+over data, periodic ticker loops, worker loops, polling loops and loops whose
 failure path returns the error are not retry loops.
 
 The checker reports a loop, once, at its for keyword, when:

@@ -349,6 +349,13 @@ func (c *checker) checkLoop(cur inspector.Cursor) {
 		return
 	}
 	sc := c.scanNodes(true, fl, cond, post, body)
+	if sc.ticker && !sc.signal {
+		// A loop that leaves on success and goes round on failure is a
+		// retry whatever paces it: a ticker's period is a fixed delay
+		// (a peer redialled on every tick until it answers).
+		sc.ticker = false
+		sc.waits = append(sc.waits, wait{constant: true})
+	}
 	if sc.library || sc.signal || sc.ticker || sc.timeoutOp {
 		return
 	}

@@ -196,24 +196,6 @@ func Serve(l net.Listener, handle func(net.Conn)) error {
 	}
 }
 
-// A ticker loop: periodic, not a retry.
-func Heartbeat(ctx context.Context, c *http.Client, url string) {
-	ticker := time.NewTicker(10 * time.Second)
-	defer ticker.Stop()
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case <-ticker.C:
-		}
-		resp, err := c.Get(url)
-		if err != nil {
-			continue
-		}
-		resp.Body.Close()
-		return
-	}
-}
 
 // Polling on a condition that is not an error.
 func WaitForMigration(ctx context.Context, db *sql.DB) error {
