@@ -196,7 +196,6 @@ func Serve(l net.Listener, handle func(net.Conn)) error {
 	}
 }
 
-
 // Polling on a condition that is not an error.
 func WaitForMigration(ctx context.Context, db *sql.DB) error {
 	for {
