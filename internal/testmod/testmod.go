@@ -111,3 +111,20 @@ func Unmet(t *testing.T, m *Module, a *analysis.Analyzer, pkg string, n int) {
 		}
 	}
 }
+
+// Unexpected runs a on the package pkg of m and checks that exactly n
+// findings are reported beyond its expectations and that nothing else
+// fails: the findings that the current settings turn on.
+func Unexpected(t *testing.T, m *Module, a *analysis.Analyzer, pkg string, n int) {
+	t.Helper()
+	rec := &Recorder{TB: t}
+	m.Run(rec, a, pkg)
+	if len(rec.Errors) != n {
+		t.Errorf("want %d unexpected findings in %s, got %d failures:\n%s", n, pkg, len(rec.Errors), strings.Join(rec.Errors, "\n"))
+	}
+	for _, e := range rec.Errors {
+		if !strings.Contains(e, "unexpected diagnostic") {
+			t.Errorf("unexpected failure: %s", e)
+		}
+	}
+}
