@@ -103,12 +103,13 @@ func (c *checker) spinningOp(body *ast.BlockStmt, cond ast.Expr, fl *flow) (*ast
 					ops = c.ops(from, obj)
 				}
 			}
-			if len(ops) == 1 && c.invariantOp(ops[0]) {
-				if endsInContinue(failBranch) {
-					return ops[0], stmts[:i+1]
-				}
-				return ops[0], nil
+			if len(ops) != 1 || !c.invariantOp(ops[0]) {
+				return nil, nil // the loop starts with something else than a receive
 			}
+			if endsInContinue(failBranch) {
+				return ops[0], stmts[:i+1]
+			}
+			return ops[0], nil
 		case *ast.AssignStmt:
 			// conn, _ := ln.Accept()
 			if len(s.Rhs) != 1 || len(s.Lhs) < 2 {
