@@ -100,16 +100,7 @@ func TestFiles(t *testing.T, m *Module, a *analysis.Analyzer, pkg string) {
 // current settings turn off, with none reported in their place.
 func Unmet(t *testing.T, m *Module, a *analysis.Analyzer, pkg string, n int) {
 	t.Helper()
-	rec := &Recorder{TB: t}
-	m.Run(rec, a, pkg)
-	if len(rec.Errors) != n {
-		t.Errorf("want %d expectations of %s unmet, got %d failures:\n%s", n, pkg, len(rec.Errors), strings.Join(rec.Errors, "\n"))
-	}
-	for _, e := range rec.Errors {
-		if !strings.Contains(e, "no diagnostic was reported") {
-			t.Errorf("unexpected failure: %s", e)
-		}
-	}
+	onlyFailures(t, m, a, pkg, n, "no diagnostic was reported", "expectations unmet")
 }
 
 // Unexpected runs a on the package pkg of m and checks that exactly n
@@ -117,13 +108,20 @@ func Unmet(t *testing.T, m *Module, a *analysis.Analyzer, pkg string, n int) {
 // fails: the findings that the current settings turn on.
 func Unexpected(t *testing.T, m *Module, a *analysis.Analyzer, pkg string, n int) {
 	t.Helper()
+	onlyFailures(t, m, a, pkg, n, "unexpected diagnostic", "unexpected findings")
+}
+
+// onlyFailures checks that running a on pkg fails exactly n times, each
+// failure of the kind whose message contains kind.
+func onlyFailures(t *testing.T, m *Module, a *analysis.Analyzer, pkg string, n int, kind, what string) {
+	t.Helper()
 	rec := &Recorder{TB: t}
 	m.Run(rec, a, pkg)
 	if len(rec.Errors) != n {
-		t.Errorf("want %d unexpected findings in %s, got %d failures:\n%s", n, pkg, len(rec.Errors), strings.Join(rec.Errors, "\n"))
+		t.Errorf("want %d %s in %s, got %d failures:\n%s", n, what, pkg, len(rec.Errors), strings.Join(rec.Errors, "\n"))
 	}
 	for _, e := range rec.Errors {
-		if !strings.Contains(e, "unexpected diagnostic") {
+		if !strings.Contains(e, kind) {
 			t.Errorf("unexpected failure: %s", e)
 		}
 	}
