@@ -21,7 +21,7 @@ var Analyzer = &analysis.Analyzer{
 	URL:       lint.DocsURL + "ctxpropagation.md",
 	Requires:  []*analysis.Analyzer{inspect.Analyzer, deprecated.Analyzer},
 	Run:       run,
-	FactTypes: []analysis.Fact{(*noContextIO)(nil), (*inertContext)(nil)},
+	FactTypes: []analysis.Fact{(*noContextIO)(nil), (*inertContext)(nil), (*contextlessLayer)(nil)},
 }
 
 var (
@@ -36,6 +36,10 @@ var (
 	// module, instead of one finding per callee (see group.go), and every
 	// GORM statement, instead of one per function (see gormgroup.go).
 	eachCall bool
+	// eachCallee reports the calls into a context-less layer once per
+	// callee, like any other package's, instead of once per layer (see
+	// layer.go).
+	eachCallee bool
 )
 
 func init() {
@@ -48,6 +52,8 @@ func init() {
 		"also report logging calls that have a context-taking twin (slog.Info where slog.InfoContext exists)")
 	Analyzer.Flags.BoolVar(&eachCall, "each-call", false,
 		"report every call of a function of the module that does its I/O without a context, and every GORM statement without WithContext, instead of one finding per such function (per enclosing function for GORM) listing the others")
+	Analyzer.Flags.BoolVar(&eachCallee, "each-callee", false,
+		"report the calls into a context-less layer (a package of the module whose functions almost never take a context) once per function of the layer, instead of once per layer")
 }
 
 // A checker holds one package's state.
@@ -114,6 +120,9 @@ type checker struct {
 	// memoFills); gormCalls the GORM statements to report (see gormgroup.go).
 	memo      map[*ast.FuncDecl][]span
 	gormCalls []gormCall
+	// layerFacts holds the context-less layers among the dependencies, by
+	// path (see layerOf), read on first use.
+	layerFacts map[string]*contextlessLayer
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -156,6 +165,7 @@ func run(pass *analysis.Pass) (any, error) {
 		c.visitCall(cur, cur.Node().(*ast.CallExpr))
 	}
 	c.solveFacts()
+	c.exportLayer()
 	c.exportInert()
 	c.reportFactCalls()
 	c.reportGorm()

@@ -14,7 +14,7 @@ import (
 func module(t *testing.T) *testmod.Module { return testmod.Load(t, "svc") }
 
 // The packages whose expectations hold with the default settings.
-var defaultPackages = []string{"./store", "./api", "./ginapp", "./echoapp", "./gormrepo", "./cmd/...", "./logs", "./gen", "./localtwins", "./mvcc/...", "./tracing", "./dbinit", "./background/...", "./swagger/...", "./bound", "./detached", "./misses", "./wrappers", "./validation/..."}
+var defaultPackages = []string{"./store", "./api", "./ginapp", "./echoapp", "./gormrepo", "./cmd/...", "./logs", "./gen", "./localtwins", "./mvcc/...", "./tracing", "./dbinit", "./background/...", "./swagger/...", "./bound", "./detached", "./misses", "./wrappers", "./validation/...", "./layer/..."}
 
 func TestAnalyzer(t *testing.T) {
 	module(t).Run(t, ctxpropagation.Analyzer, defaultPackages...)

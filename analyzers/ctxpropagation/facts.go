@@ -22,6 +22,10 @@ type noContextIO struct {
 	// Origin names that function when it is not this one; Via names the
 	// function this one calls to reach it.
 	Origin, Via string
+	// OriginPkg is the path of the package that drops the context (this
+	// one's, or Origin's): a call whose I/O starts in a context-less layer
+	// belongs to that layer's finding (see layer.go).
+	OriginPkg string
 }
 
 func (*noContextIO) AFact() {}
@@ -125,6 +129,66 @@ func isStarter(name string) bool {
 	}
 	for _, p := range starterPrefixes {
 		if strings.HasPrefix(lower, p) && (len(name) == len(p) || !isLowerASCII(name[len(p)])) {
+			return true
+		}
+	}
+	return false
+}
+
+// rowPrefixes are starter prefixes that a data layer also gives the
+// functions that write one row per request (CreateFeed, RegisterUser):
+// such a function starts a component only when it returns one.
+var rowPrefixes = []string{"create", "register"}
+
+// startsComponent reports whether fn, a function of the package, creates
+// or starts a long-lived component (see starterPrefixes). A name that
+// begins with a row prefix must also return something with a lifetime: a
+// value with a Close, Stop, Shutdown, Run, Start or Serve method, or a
+// func (a stop or cancel function).
+func startsComponent(fn *types.Func) bool {
+	if !isStarter(fn.Name()) {
+		return false
+	}
+	lower := strings.ToLower(fn.Name())
+	row := false
+	for _, p := range rowPrefixes {
+		row = row || strings.HasPrefix(lower, p)
+	}
+	if !row {
+		return true
+	}
+	for v := range fn.Type().(*types.Signature).Results().Variables() {
+		t := v.Type()
+		if _, ok := t.Underlying().(*types.Signature); ok || hasLifetime(t) {
+			return true
+		}
+		// A wrapper of a connection or client (a hijacked conn's *Conn).
+		if p, ok := t.Underlying().(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		if st, ok := t.Underlying().(*types.Struct); ok {
+			for f := range st.Fields() {
+				if hasLifetime(f.Type()) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// hasLifetime reports whether t (or *t) has a method that ends or runs a
+// component: Close, Stop, Shutdown, Run, Start or Serve.
+func hasLifetime(t types.Type) bool {
+	if !types.IsInterface(t) {
+		if _, ok := t.Underlying().(*types.Pointer); !ok {
+			t = types.NewPointer(t)
+		}
+	}
+	ms := types.NewMethodSet(t)
+	for m := range ms.Methods() {
+		switch m.Obj().Name() {
+		case "Close", "Stop", "Shutdown", "Run", "Start", "Serve":
 			return true
 		}
 	}
@@ -302,11 +366,11 @@ func (c *checker) selfBounded(cur inspector.Cursor, e ast.Expr) bool {
 // recordTrigger notes what a call directly in the context-less function
 // declaration decl contributes to its fact.
 func (c *checker) recordTrigger(decl *ast.FuncDecl, fn *types.Func, tw *twin, freshArg string, ownFunc bool) {
-	if decl.Body == nil || c.std || isCleanup(decl.Name.Name) || isStarter(decl.Name.Name) || (decl.Recv == nil && (decl.Name.Name == "main" || decl.Name.Name == "init")) {
+	if decl.Body == nil || c.std || isCleanup(decl.Name.Name) || (decl.Recv == nil && (decl.Name.Name == "main" || decl.Name.Name == "init")) {
 		return
 	}
 	obj, ok := c.info.Defs[decl.Name].(*types.Func)
-	if !ok || fixedByInterface(obj) {
+	if !ok || fixedByInterface(obj) || startsComponent(obj) {
 		return
 	}
 	cand := c.cands[obj]
@@ -335,6 +399,15 @@ func (c *checker) recordTrigger(decl *ast.FuncDecl, fn *types.Func, tw *twin, fr
 	}
 }
 
+// originPkg is the path of the package that drops the context for fn,
+// whose fact is f.
+func originPkg(f *noContextIO, fn *types.Func) string {
+	if f.OriginPkg != "" || fn.Pkg() == nil {
+		return f.OriginPkg
+	}
+	return fn.Pkg().Path()
+}
+
 // factOf returns fn's fact: computed for this package, imported otherwise.
 func (c *checker) factOf(fn *types.Func) *noContextIO {
 	fn = fn.Origin()
@@ -359,7 +432,7 @@ func (c *checker) factOf(fn *types.Func) *noContextIO {
 func (c *checker) solveFacts() {
 	for _, cand := range c.cands {
 		if cand.reason != "" {
-			cand.fact = &noContextIO{Reason: cand.reason}
+			cand.fact = &noContextIO{Reason: cand.reason, OriginPkg: c.p.Pkg.Path()}
 		}
 	}
 	// Rounds, each reading only the facts of the rounds before it: a
@@ -379,7 +452,7 @@ func (c *checker) solveFacts() {
 					if f.Via != "" {
 						origin = f.Origin
 					}
-					found[cand] = &noContextIO{Reason: reason, Origin: origin, Via: funcName(e)}
+					found[cand] = &noContextIO{Reason: reason, Origin: origin, Via: funcName(e), OriginPkg: originPkg(f, e)}
 					vias[cand] = e
 					break
 				}

@@ -59,17 +59,32 @@ func (c *checker) reportFactCalls() {
 		}
 		return
 	}
-	groups := map[*types.Func][]factCall{}
-	var order []*types.Func // callees in the order of their first call
+	// A group is the calls of one callee, or the calls whose I/O starts
+	// in one context-less layer (fn nil).
+	type group struct {
+		fn    *types.Func
+		layer string
+	}
+	groups := map[group][]factCall{}
+	layers := map[string]*contextlessLayer{}
+	var order []group // in the order of their first call
 	for _, fc := range calls {
-		key := c.wrappedRoot(fc.fn.Origin())
+		key := group{fn: c.wrappedRoot(fc.fn.Origin())}
+		if path, l := c.layerOf(fc.fact); l != nil {
+			key = group{layer: path}
+			layers[path] = l
+		}
 		if groups[key] == nil {
 			order = append(order, key)
 		}
 		groups[key] = append(groups[key], fc)
 	}
-	for _, fn := range order {
-		c.reportRoot(fn, groups[fn])
+	for _, g := range order {
+		if g.fn == nil {
+			c.reportLayer(g.layer, layers[g.layer], groups[g])
+		} else {
+			c.reportRoot(g.fn, groups[g])
+		}
 	}
 }
 

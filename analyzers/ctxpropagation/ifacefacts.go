@@ -70,11 +70,11 @@ func (c *checker) ifaceFact(m *types.Func) *noContextIO {
 			switch {
 			case f == nil:
 			case f.Via == "":
-				r := &noContextIO{Reason: f.Reason, Origin: funcName(impl), Via: funcName(impl)}
+				r := &noContextIO{Reason: f.Reason, Origin: funcName(impl), Via: funcName(impl), OriginPkg: originPkg(f, impl)}
 				c.ifaceFacts[m] = r
 				return r
 			case via == nil:
-				via = &noContextIO{Reason: f.Reason, Origin: f.Origin, Via: funcName(impl)}
+				via = &noContextIO{Reason: f.Reason, Origin: f.Origin, Via: funcName(impl), OriginPkg: originPkg(f, impl)}
 			}
 		}
 	}
