@@ -1,9 +1,7 @@
 package ctxpropagation_test
 
 import (
-	"bufio"
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -14,7 +12,10 @@ import (
 // locations are the other statements (the lines marked "// gorm call");
 // with -each-call each statement is a finding of its own, without any.
 func TestGormGroupedRelated(t *testing.T) {
-	lines := markedLines(t, filepath.Join("gormrepo", "gormrepo.go"), "// gorm call")
+	lines := markedLines(t, "// gorm call", filepath.Join(module(t).Dir, "gormrepo", "gormrepo.go"))
+	if len(lines) != 2 {
+		t.Fatalf("%d lines marked in gormrepo.go, want 2: %v", len(lines), lines)
+	}
 	first := fmt.Sprintf("gormrepo.go:%d", lineOf(t, lines[0])-4) // Archive's Update
 	for _, each := range []bool{false, true} {
 		t.Run(fmt.Sprint("each-call=", each), func(t *testing.T) {
@@ -43,28 +44,6 @@ func TestGormGroupedRelated(t *testing.T) {
 			}
 		})
 	}
-}
-
-// markedLines returns the lines of the testdata file that end in mark,
-// as file:line.
-func markedLines(t *testing.T, rel, mark string) []string {
-	t.Helper()
-	f, err := os.Open(filepath.Join(module(t).Dir, rel))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	var out []string
-	sc := bufio.NewScanner(f)
-	for line := 1; sc.Scan(); line++ {
-		if strings.HasSuffix(sc.Text(), mark) {
-			out = append(out, fmt.Sprintf("%s:%d", filepath.Base(rel), line))
-		}
-	}
-	if len(out) != 2 {
-		t.Fatalf("%d lines marked %q in %s, want 2", len(out), mark, rel)
-	}
-	return out
 }
 
 // lineOf returns the line number of a file:line.

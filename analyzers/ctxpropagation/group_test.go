@@ -1,7 +1,6 @@
 package ctxpropagation_test
 
 import (
-	"bufio"
 	"fmt"
 	"go/token"
 	"os"
@@ -107,24 +106,30 @@ func diagnostics(t *testing.T, patterns ...string) []diag {
 // by file name and line.
 func callSites(t *testing.T) []string {
 	t.Helper()
-	var out []string
 	files, _ := filepath.Glob(filepath.Join(module(t).Dir, "grouped", "*", "*.go"))
 	slices.SortFunc(files, func(a, b string) int { return strings.Compare(filepath.Base(a), filepath.Base(b)) })
+	out := markedLines(t, "// call site", files...)
+	if len(out) != 5 {
+		t.Fatalf("%d call sites marked in ./grouped, want 5: %v", len(out), out)
+	}
+	return out
+}
+
+// markedLines returns, as file:line in the order given, the lines of the
+// files that end with marker.
+func markedLines(t *testing.T, marker string, files ...string) []string {
+	t.Helper()
+	var out []string
 	for _, name := range files {
-		f, err := os.Open(name)
+		data, err := os.ReadFile(name)
 		if err != nil {
 			t.Fatal(err)
 		}
-		sc := bufio.NewScanner(f)
-		for line := 1; sc.Scan(); line++ {
-			if strings.HasSuffix(sc.Text(), "// call site") {
-				out = append(out, fmt.Sprintf("%s:%d", filepath.Base(name), line))
+		for i, line := range strings.Split(string(data), "\n") {
+			if strings.HasSuffix(line, marker) {
+				out = append(out, fmt.Sprintf("%s:%d", filepath.Base(name), i+1))
 			}
 		}
-		f.Close()
-	}
-	if len(out) != 5 {
-		t.Fatalf("%d call sites marked in ./grouped, want 5: %v", len(out), out)
 	}
 	return out
 }

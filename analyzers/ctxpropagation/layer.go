@@ -4,9 +4,10 @@ import (
 	"fmt"
 	"go/ast"
 	"go/types"
-	"strings"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/resilint/resilint/internal/lint"
 )
 
 // A context-less layer is a package of the module written without
@@ -42,7 +43,7 @@ const minLayerFuncs = 3
 // exportLayer exports the package's contextlessLayer fact when the package
 // is one: at least minLayerFuncs functions that drop the context
 // themselves, and fewer than one in four as many function declarations
-// (outside test files) that take a context, by parameter or by a receiver
+// (outside test code) that take a context, by parameter or by a receiver
 // field, as functions with facts. The few that do are usually methods an
 // external interface forces on it (autocert.Cache's Get(ctx, key) on a
 // storage type).
@@ -63,13 +64,15 @@ func (c *checker) exportLayer() {
 		return
 	}
 	withCtx := 0
-	for cur := range c.ins.Root().Preorder((*ast.FuncDecl)(nil)) {
-		decl := cur.Node().(*ast.FuncDecl)
-		if strings.HasSuffix(c.p.Fset.File(decl.Pos()).Name(), "_test.go") {
+	for _, f := range c.p.Pass.Files {
+		// Test code is not the layer (generated code is: sqlc's queries).
+		if !ast.IsGenerated(f) && lint.SkipFile(c.p.Fset, f, false) {
 			continue
 		}
-		if c.sourceOf(decl.Type) != nil || c.receiverSource(decl) != nil {
-			withCtx++
+		for _, d := range f.Decls {
+			if decl, ok := d.(*ast.FuncDecl); ok && (c.sourceOf(decl.Type) != nil || c.receiverSource(decl) != nil) {
+				withCtx++
+			}
 		}
 	}
 	if withCtx*4 >= funcs {

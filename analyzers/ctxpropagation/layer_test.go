@@ -1,9 +1,7 @@
 package ctxpropagation_test
 
 import (
-	"bufio"
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -61,19 +59,7 @@ func TestEachCallee(t *testing.T) {
 // site", in order.
 func layerCallSites(t *testing.T) []string {
 	t.Helper()
-	name := filepath.Join(module(t).Dir, "layer", "api", "handlers.go")
-	f, err := os.Open(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	var out []string
-	sc := bufio.NewScanner(f)
-	for line := 1; sc.Scan(); line++ {
-		if strings.HasSuffix(sc.Text(), "// layer call site") {
-			out = append(out, fmt.Sprintf("handlers.go:%d", line))
-		}
-	}
+	out := markedLines(t, "// layer call site", filepath.Join(module(t).Dir, "layer", "api", "handlers.go"))
 	if len(out) != 5 {
 		t.Fatalf("%d layer call sites marked, want 5: %v", len(out), out)
 	}
